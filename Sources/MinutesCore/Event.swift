@@ -1,0 +1,226 @@
+/// One line of the journal: who did what, when, with its own id.
+///
+/// Events are facts that are never rewritten: a correction is a later event
+/// (`amend`, `retract`, `done`, `drop`, `reassign`) that names the earlier one by id.
+public struct Event: Hashable, Sendable {
+    public var id: EventID
+    public var timestamp: Timestamp
+    public var body: EventBody
+
+    public init(id: EventID, timestamp: Timestamp, body: EventBody) {
+        self.id = id
+        self.timestamp = timestamp
+        self.body = body
+    }
+
+    /// Replay order: by timestamp, then id, so that every copy of a merged journal agrees.
+    public static func replayOrder(_ a: Event, _ b: Event) -> Bool {
+        a.timestamp != b.timestamp ? a.timestamp < b.timestamp : a.id < b.id
+    }
+
+    public var kind: EventKind { body.kind }
+}
+
+/// A project's address: its group's slug and its number in that group, `be-safe/2`.
+public struct ProjectRef: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var group: String
+    public var number: Int
+
+    public init(group: String, number: Int) {
+        self.group = group
+        self.number = number
+    }
+
+    /// Parses `slug/N`.
+    public init?(_ text: String) {
+        guard let slash = text.lastIndex(of: "/") else { return nil }
+        let slug = String(text[..<slash])
+        guard GroupSlug.isValid(slug), let n = Int(text[text.index(after: slash)...]), n >= 1, n <= 9999
+        else { return nil }
+        self.init(group: slug, number: n)
+    }
+
+    public var text: String { "\(group)/\(number)" }
+    public var description: String { text }
+
+    public static func < (a: ProjectRef, b: ProjectRef) -> Bool {
+        a.group != b.group ? a.group < b.group : a.number < b.number
+    }
+}
+
+/// The rules for a group's short name: lower-case letters, digits and hyphens, 1–40 long,
+/// starting with a letter, so it can stand unquoted in the journal and on a command line.
+public enum GroupSlug {
+    public static func isValid(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard (1...40).contains(u.count), let first = u.first, first >= 97, first <= 122 else { return false }
+        return u.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+}
+
+/// How a project is going at a meeting, as monitoring reports grade it.
+public enum Rating: String, CaseIterable, Sendable, Comparable {
+    case unsatisfactory, satisfactory, good, excellent
+
+    public static func < (a: Rating, b: Rating) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// A one-letter marker for tight places such as the tab bar.
+    public var marker: String {
+        switch self {
+        case .unsatisfactory: return "U"
+        case .satisfactory: return "S"
+        case .good: return "G"
+        case .excellent: return "E"
+        }
+    }
+
+    public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+}
+
+/// The kinds of event, by their journal keyword.
+public enum EventKind: String, CaseIterable, Sendable {
+    case person, group, project, meeting, action, note, todo, done, drop, reassign, rate, amend, retract, plan
+}
+
+/// What a `meeting` event says about a meeting. Repeating a meeting event for the same
+/// group and date continues that meeting: lists are merged, single fields overwritten.
+public struct MeetingFields: Hashable, Sendable {
+    public var group: String
+    public var date: Day
+    public var present: [String] = []
+    public var apologies: [String] = []
+    public var chair: String?
+    public var minuteTaker: String?
+    public var next: Day?
+
+    public init(group: String, date: Day, present: [String] = [], apologies: [String] = [],
+                chair: String? = nil, minuteTaker: String? = nil, next: Day? = nil) {
+        self.group = group
+        self.date = date
+        self.present = present
+        self.apologies = apologies
+        self.chair = chair
+        self.minuteTaker = minuteTaker
+        self.next = next
+    }
+}
+
+/// Plan fields set by a `plan` event; nil means "not changed by this event".
+public struct PlanFields: Hashable, Sendable {
+    public var lead: String?
+    public var aim: String?
+    public var start: Day?
+    public var end: Day?
+    /// Replaces the links when non-empty.
+    public var links: [String] = []
+    /// Group plans only: replaces the priorities when non-empty.
+    public var priorities: [String] = []
+
+    public init(lead: String? = nil, aim: String? = nil, start: Day? = nil, end: Day? = nil,
+                links: [String] = [], priorities: [String] = []) {
+        self.lead = lead
+        self.aim = aim
+        self.start = start
+        self.end = end
+        self.links = links
+        self.priorities = priorities
+    }
+
+    public var isEmpty: Bool {
+        lead == nil && aim == nil && start == nil && end == nil && links.isEmpty && priorities.isEmpty
+    }
+}
+
+/// What a plan event applies to.
+public enum PlanTarget: Hashable, Sendable {
+    case group(String)
+    case project(ProjectRef)
+}
+
+/// The content of an event, one case per kind.
+public enum EventBody: Hashable, Sendable {
+    /// Adds a person to the directory, or updates the person with these initials.
+    case person(Person)
+    /// Adds a working group, or renames the group with this slug.
+    case group(slug: String, name: String, lead: String?)
+    /// Adds project `number` to a group; its headline is the "Actions required" title.
+    case project(ProjectRef, headline: String)
+    /// Opens a meeting, or continues the group's meeting on that date.
+    case meeting(MeetingFields)
+    /// An agreed action under "Actions required".
+    case action(ProjectRef, meeting: Day?, text: String)
+    /// A progress note, under its meeting's date.
+    case note(ProjectRef, meeting: Day?, text: String)
+    /// A follow-up, "To do by next meeting".
+    case todo(ProjectRef, meeting: Day?, owners: [Owner], text: String)
+    /// A follow-up is done, with an optional outcome.
+    case done(ref: EventID, meeting: Day?, outcome: String?)
+    /// A follow-up is dropped, with a reason.
+    case drop(ref: EventID, meeting: Day?, reason: String)
+    /// A follow-up changes hands.
+    case reassign(ref: EventID, meeting: Day?, owners: [Owner])
+    /// A project's status rating at a meeting.
+    case rate(ProjectRef, meeting: Day?, rating: Rating, comment: String?)
+    /// New text (and, for a follow-up, owners) for an action, note, follow-up or project headline.
+    case amend(ref: EventID, text: String, owners: [Owner]?)
+    /// Undoes an earlier event as if it had not happened.
+    case retract(ref: EventID, reason: String?)
+    /// Sets plan fields of a project or group.
+    case plan(PlanTarget, PlanFields)
+
+    public var kind: EventKind {
+        switch self {
+        case .person: return .person
+        case .group: return .group
+        case .project: return .project
+        case .meeting: return .meeting
+        case .action: return .action
+        case .note: return .note
+        case .todo: return .todo
+        case .done: return .done
+        case .drop: return .drop
+        case .reassign: return .reassign
+        case .rate: return .rate
+        case .amend: return .amend
+        case .retract: return .retract
+        case .plan: return .plan
+        }
+    }
+
+    /// The group this event belongs to, when it belongs to one directly.
+    public var group: String? {
+        switch self {
+        case .group(let slug, _, _): return slug
+        case .project(let p, _), .action(let p, _, _), .note(let p, _, _), .todo(let p, _, _, _),
+             .rate(let p, _, _, _):
+            return p.group
+        case .meeting(let m): return m.group
+        case .plan(.group(let g), _): return g
+        case .plan(.project(let p), _): return p.group
+        default: return nil
+        }
+    }
+
+    /// The meeting date written on the event, if any.
+    public var meeting: Day? {
+        switch self {
+        case .action(_, let m, _), .note(_, let m, _), .todo(_, let m, _, _), .rate(_, let m, _, _),
+             .done(_, let m, _), .drop(_, let m, _), .reassign(_, let m, _):
+            return m
+        case .meeting(let f): return f.date
+        default: return nil
+        }
+    }
+
+    /// The event this one refers to, for corrections.
+    public var ref: EventID? {
+        switch self {
+        case .done(let r, _, _), .drop(let r, _, _), .reassign(let r, _, _), .amend(let r, _, _),
+             .retract(let r, _):
+            return r
+        default: return nil
+        }
+    }
+}
