@@ -1,0 +1,330 @@
+import Foundation
+
+/// A journal read and replayed: the state, every problem found, and where the file ended.
+public struct LoadedJournal: Sendable {
+    public var state: MinutesState
+    /// Parse and replay problems, sorted by place, columns resolved.
+    public var diagnostics: [Diagnostic]
+    /// The line number of an incomplete last line that was left out, if any.
+    public var tornLine: Int?
+    /// Lines in the file, counting a torn last line.
+    public var lineCount: Int
+    /// Bytes consumed: the offset just past the last complete line. Appends start here.
+    public var validLength: Int
+    /// Whether events had to be sorted because the file was not in (timestamp, id) order.
+    public var wasReordered: Bool
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// Reads a journal and replays it into a `MinutesState`.
+///
+/// The common case, a file already in (timestamp, id) order, is one streaming pass: read a
+/// large chunk, parse each complete line, apply it, move on; memory holds the state and one
+/// chunk, never the file. A file out of order (after a `git merge`) takes the second path:
+/// parse everything, sort, then apply. Both give the same state for the same set of lines.
+public enum JournalLoader {
+    /// The first line every journal starts with.
+    public static let header = EventWriter.header
+
+    /// Loads the journal at `path`; throws only when the file cannot be read at all.
+    public static func load(path: String, asOf: Day? = nil) throws -> LoadedJournal {
+        let source = try FileSource(path: path)
+        defer { source.close() }
+        if var result = try replay(source, asOf: asOf, sorting: false) {
+            try resolve(&result, source: source)
+            return result
+        }
+        var result = try replay(source, asOf: asOf, sorting: true)!
+        try resolve(&result, source: source)
+        return result
+    }
+
+    /// Loads a journal held in memory (tests, fuzzing, `git show`).
+    public static func load(bytes: [UInt8], asOf: Day? = nil) -> LoadedJournal {
+        let source = MemorySource(bytes: bytes)
+        var result = (try? replay(source, asOf: asOf, sorting: false)) ?? nil
+        if result == nil { result = try? replay(source, asOf: asOf, sorting: true) }
+        var r = result!
+        try? resolve(&r, source: source)
+        return r
+    }
+
+    public static func load(text: String, asOf: Day? = nil) -> LoadedJournal {
+        load(bytes: Array(text.utf8), asOf: asOf)
+    }
+
+    // MARK: - Replay
+
+    /// One pass over the lines. Without `sorting`, returns nil as soon as a line is out of
+    /// order (the caller then replays with sorting).
+    static func replay(_ source: LineSource, asOf: Day?, sorting: Bool) throws -> LoadedJournal? {
+        var state = MinutesState(asOf: asOf)
+        var parser = JournalParser()
+        var diagnostics: [Diagnostic] = []
+        var duplicates: [(id: EventID, line: Int)] = []
+        var pending: [(event: Event, line: Int)] = []
+        var last: Event?
+        var sawHeader = false
+        var outOfOrder = false
+
+        let scan = try source.forEachLine { line, number in
+            if !sawHeader {
+                sawHeader = true
+                if let problem = checkHeader(line) {
+                    diagnostics.append(problem)
+                    if problem.isError, !looksLikeEvent(line) { return true }
+                } else {
+                    return true
+                }
+            }
+            switch parser.parse(line: line, number: number) {
+            case .blank:
+                return true
+            case .failure(let d):
+                diagnostics.append(d)
+                return true
+            case .event(let event):
+                if sorting {
+                    pending.append((event, number))
+                    return true
+                }
+                if let last, !Event.replayOrder(last, event) {
+                    if last.id == event.id && last.timestamp == event.timestamp {
+                        duplicates.append((event.id, number))
+                        return true
+                    }
+                    outOfOrder = true
+                    return false
+                }
+                last = event
+                if state.contains(event.id) {
+                    duplicates.append((event.id, number))
+                    return true
+                }
+                state.apply(event, line: number)
+                return true
+            }
+        }
+        if outOfOrder { return nil }
+        if sorting {
+            pending.sort { Event.replayOrder($0.event, $1.event) }
+            for (event, number) in pending {
+                if state.contains(event.id) {
+                    duplicates.append((event.id, number))
+                    continue
+                }
+                state.apply(event, line: number)
+            }
+        }
+        if scan.lineCount == 0 {
+            diagnostics.append(.error(line: 1, "empty file: not a minutes journal",
+                                      hint: "create a journal with: minutes init"))
+        }
+        var tornLine: Int?
+        if scan.tornLength > 0 {
+            tornLine = scan.lineCount
+            diagnostics.append(.warning(line: scan.lineCount, "incomplete last line (no line break at its end) left out of replay",
+                                        hint: "this is what a crash mid-write leaves; run: minutes repair"))
+        }
+        diagnostics.append(contentsOf: state.diagnostics)
+        if !duplicates.isEmpty {
+            diagnostics.append(contentsOf: try checkDuplicates(duplicates, source: source))
+        }
+        return LoadedJournal(state: state, diagnostics: diagnostics, tornLine: tornLine,
+                             lineCount: scan.lineCount, validLength: scan.validLength, wasReordered: sorting)
+    }
+
+    static func checkHeader(_ line: UnsafeBufferPointer<UInt8>) -> Diagnostic? {
+        var bytes = Array(line)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        while let l = bytes.last, l == 13 || l == 32 || l == 9 { bytes.removeLast() }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if text == header { return nil }
+        if text.hasPrefix("minutes-journal ") {
+            return .error(line: 1, column: 17, "journal format version '\(text.dropFirst(16))' is not one this program reads",
+                          hint: "this program reads version 1; a newer minutes may read it")
+        }
+        return .error(line: 1, "not a minutes journal: the first line must be '\(header)'",
+                      hint: "create a journal with: minutes init")
+    }
+
+    static func looksLikeEvent(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.count > 24 && Timestamp.parse(bytes: line[0..<24]) != nil
+    }
+
+    /// Lines that repeat an id: fine when the line is the same (a merge duplicated it), an
+    /// error when the content differs.
+    static func checkDuplicates(_ dups: [(id: EventID, line: Int)], source: LineSource) throws -> [Diagnostic] {
+        let ids = Set(dups.map(\.id))
+        var linesByID: [EventID: [(Int, [UInt8])]] = [:]
+        _ = try source.forEachLine { line, number in
+            if line.count > 37, let id = EventID.parse(bytes: line[25..<37]), ids.contains(id) {
+                var bytes = Array(line)
+                while let l = bytes.last, l == 13 || l == 32 || l == 9 { bytes.removeLast() }
+                linesByID[id, default: []].append((number, bytes))
+            }
+            return true
+        }
+        var out: [Diagnostic] = []
+        for (id, lines) in linesByID {
+            guard let first = lines.first else { continue }
+            for (number, bytes) in lines.dropFirst() where bytes != first.1 {
+                out.append(.error(line: number, column: 26, "event id \(id) is also used by line \(first.0) with different content",
+                                  hint: "every event needs its own id; give this line a new one"))
+            }
+        }
+        return out
+    }
+
+    /// Fills in the columns of replay diagnostics that name a field, and sorts everything.
+    static func resolve(_ result: inout LoadedJournal, source: LineSource) throws {
+        let wanted = Set(result.diagnostics.filter { $0.field != nil }.map(\.line))
+        if !wanted.isEmpty {
+            var texts: [Int: String] = [:]
+            _ = try source.forEachLine { line, number in
+                if wanted.contains(number) { texts[number] = String(decoding: line, as: UTF8.self) }
+                return true
+            }
+            for i in result.diagnostics.indices {
+                guard let field = result.diagnostics[i].field, let text = texts[result.diagnostics[i].line] else { continue }
+                result.diagnostics[i].column = column(of: field, in: text)
+            }
+        }
+        result.diagnostics = result.diagnostics.sortedByPlace()
+    }
+
+    /// The column of a field's value in a line (1 when the field is absent).
+    static func column(of field: String, in line: String) -> Int {
+        let scalars = Array(line.unicodeScalars)
+        let needle = Array((" " + field + "=").unicodeScalars)
+        guard needle.count <= scalars.count else { return 1 }
+        for start in 0...(scalars.count - needle.count) where Array(scalars[start..<(start + needle.count)]) == needle {
+            return start + needle.count + 1
+        }
+        return 1
+    }
+
+    /// The text of the given lines, for showing a problem in context.
+    public static func sourceLines(path: String, numbers: Set<Int>) -> [Int: String] {
+        guard let source = try? FileSource(path: path) else { return [:] }
+        defer { source.close() }
+        var out: [Int: String] = [:]
+        _ = try? source.forEachLine { line, number in
+            if numbers.contains(number) { out[number] = String(decoding: line, as: UTF8.self) }
+            return true
+        }
+        return out
+    }
+}
+
+/// The result of a pass over a file's lines.
+struct LineScan {
+    var lineCount = 0
+    /// Offset just past the last line break.
+    var validLength = 0
+    /// Bytes after the last line break.
+    var tornLength = 0
+}
+
+/// Something that yields complete lines (without their line break) and reports a torn tail.
+protocol LineSource {
+    /// Calls `body` for each complete line with its 1-based number; `body` returns false to stop.
+    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) throws -> LineScan
+}
+
+/// A journal in memory.
+struct MemorySource: LineSource {
+    let bytes: [UInt8]
+
+    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) throws -> LineScan {
+        try bytes.withUnsafeBufferPointer { buf in
+            var scan = LineScan()
+            var start = 0
+            var number = 0
+            while start < buf.count {
+                guard let nl = (start..<buf.count).first(where: { buf[$0] == 10 }) else { break }
+                number += 1
+                scan.lineCount = number
+                scan.validLength = nl + 1
+                if try !body(UnsafeBufferPointer(rebasing: buf[start..<nl]), number) { return scan }
+                start = nl + 1
+            }
+            if start < buf.count {
+                scan.lineCount = number + 1
+                scan.tornLength = buf.count - start
+            }
+            return scan
+        }
+    }
+}
+
+/// A journal file, read in large chunks with `read(2)`.
+final class FileSource: LineSource {
+    let path: String
+    let fd: Int32
+    static let chunkSize = 1 << 20
+
+    init(path: String) throws {
+        self.path = path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw JournalFileError.from(errno: errno, path: path, operation: "open") }
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            Glibc.close(fd)
+            throw JournalFileError(path: path, reason: .isDirectory)
+        }
+        self.fd = fd
+    }
+
+    func close() { Glibc.close(fd) }
+
+    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) throws -> LineScan {
+        var scan = LineScan()
+        var buffer = [UInt8](repeating: 0, count: FileSource.chunkSize)
+        var filled = 0
+        var offset = 0  // file offset of buffer[0]
+        var number = 0
+        var eof = false
+        while !eof {
+            if filled == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+            let n = buffer.withUnsafeMutableBytes { raw in
+                pread(fd, raw.baseAddress! + filled, raw.count - filled, off_t(offset + filled))
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw JournalFileError.from(errno: errno, path: path, operation: "read")
+            }
+            if n == 0 { eof = true }
+            filled += n
+            var consumed = 0
+            let stop: Bool = try buffer.withUnsafeBufferPointer { buf in
+                var start = 0
+                while start < filled {
+                    guard let p = memchr(buf.baseAddress! + start, 10, filled - start) else { break }
+                    let nl = buf.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    number += 1
+                    scan.lineCount = number
+                    scan.validLength = offset + nl + 1
+                    if try !body(UnsafeBufferPointer(rebasing: buf[start..<nl]), number) { return true }
+                    start = nl + 1
+                }
+                consumed = start
+                return false
+            }
+            if stop { return scan }
+            if consumed > 0 {
+                buffer.withUnsafeMutableBytes { raw in
+                    if filled > consumed { memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed) }
+                }
+                offset += consumed
+                filled -= consumed
+            }
+        }
+        if filled > 0 {
+            scan.lineCount = number + 1
+            scan.tornLength = filled
+        }
+        return scan
+    }
+}

@@ -1,0 +1,479 @@
+/// Parses journal lines from raw bytes into events, reporting each problem with its line
+/// and column.
+///
+/// The parser works on bytes, not `Character`s, and allocates only the strings an event
+/// keeps, because replay reads every line of journals that grow for years. One
+/// `JournalParser` value is reused for every line of a file (it keeps its scratch space).
+public struct JournalParser {
+    /// What one line holds.
+    public enum LineResult {
+        case blank
+        case event(Event)
+        case failure(Diagnostic)
+    }
+
+    /// A field's key: the names every kind of event may use.
+    enum Key: Int, CaseIterable {
+        case initials, name, org, slug, lead, group, number, headline, date, present, apology, chair,
+             minutes, next, project, meeting, text, owner, ref, outcome, reason, rating, comment, aim,
+             start, end, link, priority
+
+        var name: String { String(describing: self) }
+        var bit: UInt64 { 1 << UInt64(rawValue) }
+
+        static let byBytes: [[UInt8]: Key] = {
+            var table: [[UInt8]: Key] = [:]
+            for k in Key.allCases { table[Array(k.name.utf8)] = k }
+            return table
+        }()
+    }
+
+    /// Which fields each kind takes: required, optional, and repeatable (all optional).
+    struct Shape {
+        var required: UInt64 = 0
+        var optional: UInt64 = 0
+        var repeated: UInt64 = 0
+
+        init(required: [Key] = [], optional: [Key] = [], repeated: [Key] = []) {
+            for k in required { self.required |= k.bit }
+            for k in optional { self.optional |= k.bit }
+            for k in repeated { self.repeated |= k.bit }
+        }
+
+        func allows(_ k: Key) -> Bool { (required | optional | repeated) & k.bit != 0 }
+    }
+
+    static let shapes: [EventKind: Shape] = [
+        .person: Shape(required: [.initials, .name], optional: [.org]),
+        .group: Shape(required: [.slug, .name], optional: [.lead]),
+        .project: Shape(required: [.group, .number, .headline]),
+        .meeting: Shape(required: [.group, .date], optional: [.chair, .minutes, .next], repeated: [.present, .apology]),
+        .action: Shape(required: [.project, .text], optional: [.meeting]),
+        .note: Shape(required: [.project, .text], optional: [.meeting]),
+        .todo: Shape(required: [.project, .text], optional: [.meeting], repeated: [.owner]),
+        .done: Shape(required: [.ref], optional: [.meeting, .outcome]),
+        .drop: Shape(required: [.ref, .reason], optional: [.meeting]),
+        .reassign: Shape(required: [.ref], optional: [.meeting], repeated: [.owner]),
+        .rate: Shape(required: [.project, .rating], optional: [.meeting, .comment]),
+        .amend: Shape(required: [.ref, .text], repeated: [.owner]),
+        .retract: Shape(required: [.ref], optional: [.reason]),
+        .plan: Shape(optional: [.group, .project, .lead, .aim, .start, .end], repeated: [.link, .priority]),
+    ]
+
+    static let kindsByBytes: [[UInt8]: EventKind] = {
+        var table: [[UInt8]: EventKind] = [:]
+        for k in EventKind.allCases { table[Array(k.rawValue.utf8)] = k }
+        return table
+    }()
+
+    /// One field as found on the line: where its value lies, and how to decode it.
+    struct Field {
+        var key: Key
+        var keyOffset: Int
+        var valueStart: Int
+        var valueEnd: Int
+        var quoted: Bool
+        var escaped: Bool
+    }
+
+    private var fields: [Field] = []
+    private var scratch: [UInt8] = []
+
+    public init() {
+        fields.reserveCapacity(16)
+    }
+
+    // MARK: - Lines
+
+    /// Parses one line, given without its line break (a trailing CR is ignored).
+    public mutating func parse(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineResult {
+        var end = line.count
+        if end > 0, line[end - 1] == 13 { end -= 1 }
+        if let bad = JournalParser.firstInvalidUTF8(line, end: end) {
+            return .failure(.error(line: number, column: JournalParser.column(line, bad),
+                                   "invalid UTF-8", hint: "the journal must be saved as UTF-8"))
+        }
+        var i = 0
+        while i < end, line[i] == 32 || line[i] == 9 { i += 1 }
+        if i == end { return .blank }
+        if line[i] == UInt8(ascii: "#") { return .blank }
+        return parseEvent(line, from: i, to: end, number: number)
+    }
+
+    /// Parses a single line of text; a convenience for tests and hand-typed input.
+    public mutating func parse(_ text: String, number: Int = 1) -> LineResult {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { parse(line: UnsafeBufferPointer($0), number: number) }
+    }
+
+    private mutating func parseEvent(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+                                     number: Int) -> LineResult {
+        func fail(_ at: Int, _ message: String, hint: String? = nil) -> LineResult {
+            .failure(.error(line: number, column: JournalParser.column(b, at), message, hint: hint))
+        }
+        var i = start
+        func token() -> Range<Int> {
+            let s = i
+            while i < end, b[i] != 32, b[i] != 9 { i += 1 }
+            return s..<i
+        }
+        func skipSpace() { while i < end, b[i] == 32 || b[i] == 9 { i += 1 } }
+
+        let tsRange = token()
+        guard let timestamp = Timestamp.parse(bytes: b[tsRange]) else {
+            return fail(tsRange.lowerBound, "expected a timestamp like 2009-06-26T10:15:03.120Z",
+                        hint: "every event line starts with its UTC timestamp, then its id, then its kind")
+        }
+        skipSpace()
+        let idRange = token()
+        guard !idRange.isEmpty else { return fail(idRange.lowerBound, "expected an event id after the timestamp") }
+        guard let id = EventID.parse(bytes: b[idRange]) else {
+            return fail(idRange.lowerBound, "bad event id '\(JournalParser.text(b, idRange))'",
+                        hint: "an id is 12 characters from 0-9 and a-z without i, l, o and u")
+        }
+        skipSpace()
+        let kindRange = token()
+        guard !kindRange.isEmpty else { return fail(kindRange.lowerBound, "expected the kind of event after the id") }
+        guard let kind = JournalParser.kindsByBytes[Array(b[kindRange])] else {
+            return fail(kindRange.lowerBound, "unknown kind of event '\(JournalParser.text(b, kindRange))'",
+                        hint: "kinds are " + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let shape = JournalParser.shapes[kind]!
+        fields.removeAll(keepingCapacity: true)
+        var seen: UInt64 = 0
+        skipSpace()
+        while i < end {
+            let keyStart = i
+            while i < end, b[i] >= UInt8(ascii: "a"), b[i] <= UInt8(ascii: "z") { i += 1 }
+            guard i < end, b[i] == UInt8(ascii: "="), i > keyStart else {
+                return fail(keyStart, "expected a field like key=value",
+                            hint: "text with spaces must be in double quotes: text=\"…\"")
+            }
+            guard let key = Key.byBytes[Array(b[keyStart..<i])] else {
+                return fail(keyStart, "unknown field '\(JournalParser.text(b, keyStart..<i))'")
+            }
+            guard shape.allows(key) else {
+                return fail(keyStart, "\(kind.rawValue) events have no field '\(key.name)'")
+            }
+            if seen & key.bit != 0, shape.repeated & key.bit == 0 {
+                return fail(keyStart, "field '\(key.name)' given twice")
+            }
+            seen |= key.bit
+            i += 1
+            var field = Field(key: key, keyOffset: keyStart, valueStart: i, valueEnd: i, quoted: false, escaped: false)
+            if i < end, b[i] == UInt8(ascii: "\"") {
+                i += 1
+                field.quoted = true
+                field.valueStart = i
+                var closed = false
+                while i < end {
+                    let c = b[i]
+                    if c == UInt8(ascii: "\"") { closed = true; break }
+                    if c == UInt8(ascii: "\\") {
+                        field.escaped = true
+                        if let problem = JournalParser.checkEscape(b, at: i, end: end) {
+                            return fail(i, problem, hint: "escapes are \\\" \\\\ \\n \\t \\r and \\u{HEX}")
+                        }
+                        i += JournalParser.escapeLength(b, at: i)
+                        continue
+                    }
+                    if c < 32 && c != 9 || c == 127 {
+                        return fail(i, "control character in text", hint: "write it as \\u{\(String(c, radix: 16, uppercase: true))}")
+                    }
+                    i += 1
+                }
+                guard closed else { return fail(field.valueStart - 1, "text has no closing quote") }
+                field.valueEnd = i
+                i += 1
+                if i < end, b[i] != 32, b[i] != 9 {
+                    return fail(i, "expected a space after the closing quote")
+                }
+            } else {
+                while i < end, b[i] != 32, b[i] != 9 {
+                    let c = b[i]
+                    if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") {
+                        return fail(i, "quote or backslash inside an unquoted value",
+                                    hint: "put the whole value in double quotes")
+                    }
+                    if c < 32 || c == 127 { return fail(i, "control character in value") }
+                    i += 1
+                }
+                field.valueEnd = i
+                if field.valueStart == field.valueEnd {
+                    return fail(field.valueStart, "field '\(key.name)' has no value", hint: "write key=\"\" only where empty text is allowed")
+                }
+            }
+            fields.append(field)
+            skipSpace()
+        }
+        if seen & shape.required != shape.required {
+            let missing = Key.allCases.first { shape.required & $0.bit != 0 && seen & $0.bit == 0 }!
+            return fail(end, "\(kind.rawValue) event needs a '\(missing.name)' field")
+        }
+        return build(kind, id: id, timestamp: timestamp, b, number: number)
+    }
+
+    // MARK: - Events from fields
+
+    private mutating func build(_ kind: EventKind, id: EventID, timestamp: Timestamp,
+                                _ b: UnsafeBufferPointer<UInt8>, number: Int) -> LineResult {
+        var failure: Diagnostic?
+        func fail(_ f: Field, _ message: String, hint: String? = nil) {
+            if failure == nil {
+                failure = .error(line: number, column: JournalParser.column(b, f.valueStart - (f.quoted ? 1 : 0)),
+                                 message, hint: hint)
+            }
+        }
+        func field(_ k: Key) -> Field? { fields.first { $0.key == k } }
+        func string(_ f: Field) -> String { decode(f, b) }
+        func text(_ k: Key, allowEmpty: Bool = false) -> String? {
+            guard let f = field(k) else { return nil }
+            let s = string(f)
+            if !allowEmpty && s.allSatisfy(\.isWhitespace) {
+                fail(f, "\(k.name) is empty")
+                return nil
+            }
+            return s
+        }
+        func all(_ k: Key) -> [String] {
+            fields.compactMap { f in
+                guard f.key == k else { return nil }
+                let s = string(f)
+                if s.allSatisfy(\.isWhitespace) { fail(f, "\(k.name) is empty"); return nil }
+                return s
+            }
+        }
+        func day(_ k: Key) -> Day? {
+            guard let f = field(k) else { return nil }
+            guard let d = Day.parseISO(bytes: b[f.valueStart..<f.valueEnd]) else {
+                fail(f, "'\(string(f))' is not a date", hint: "dates are written YYYY-MM-DD, e.g. 2009-06-26")
+                return nil
+            }
+            return d
+        }
+        func project(_ k: Key = .project) -> ProjectRef? {
+            guard let f = field(k) else { return nil }
+            guard let r = ProjectRef(string(f)) else {
+                fail(f, "'\(string(f))' is not a project reference", hint: "write group/number, e.g. be-safe/2")
+                return nil
+            }
+            return r
+        }
+        func ref() -> EventID? {
+            guard let f = field(.ref) else { return nil }
+            guard let r = EventID.parse(bytes: b[f.valueStart..<f.valueEnd]) else {
+                fail(f, "'\(string(f))' is not an event id", hint: "refer to an event by its full 12-character id")
+                return nil
+            }
+            return r
+        }
+        func slug(_ k: Key) -> String? {
+            guard let f = field(k) else { return nil }
+            let s = string(f)
+            guard GroupSlug.isValid(s) else {
+                fail(f, "'\(s)' is not a group slug", hint: "slugs are lower-case letters, digits and '-', starting with a letter")
+                return nil
+            }
+            return s
+        }
+        func initials(_ k: Key) -> String? {
+            guard let f = field(k) else { return nil }
+            let s = string(f)
+            guard Owner.looksLikeInitials(s) else {
+                fail(f, "'\(s)' is not initials", hint: "initials are 2 to 4 capital letters")
+                return nil
+            }
+            return s
+        }
+        func owners() -> [Owner] { all(.owner).map(Owner.init(journalValue:)) }
+
+        let body: EventBody?
+        switch kind {
+        case .person:
+            let i = initials(.initials), n = text(.name)
+            body = i.flatMap { i in n.map { .person(Person(initials: i, name: $0, organisation: text(.org))) } }
+        case .group:
+            let s = slug(.slug), n = text(.name), l = initials(.lead)
+            body = s.flatMap { s in n.map { .group(slug: s, name: $0, lead: l) } }
+        case .project:
+            let g = slug(.group), h = text(.headline)
+            var n: Int?
+            if let f = field(.number) {
+                n = Int(string(f)).flatMap { (1...9999).contains($0) ? $0 : nil }
+                if n == nil { fail(f, "'\(string(f))' is not a project number", hint: "numbers run from 1 to 9999") }
+            }
+            if let g, let n, let h { body = .project(ProjectRef(group: g, number: n), headline: h) } else { body = nil }
+        case .meeting:
+            let g = slug(.group), d = day(.date)
+            if let g, let d {
+                body = .meeting(MeetingFields(group: g, date: d, present: all(.present), apologies: all(.apology),
+                                              chair: text(.chair), minuteTaker: text(.minutes), next: day(.next)))
+            } else { body = nil }
+        case .action, .note, .todo:
+            let p = project(), m = day(.meeting), t = text(.text)
+            if let p, let t {
+                switch kind {
+                case .action: body = .action(p, meeting: m, text: t)
+                case .note: body = .note(p, meeting: m, text: t)
+                default: body = .todo(p, meeting: m, owners: owners(), text: t)
+                }
+            } else { body = nil }
+        case .done:
+            body = ref().map { .done(ref: $0, meeting: day(.meeting), outcome: text(.outcome)) }
+        case .drop:
+            let r = ref(), reason = text(.reason)
+            body = r.flatMap { r in reason.map { .drop(ref: r, meeting: day(.meeting), reason: $0) } }
+        case .reassign:
+            let r = ref(), o = owners()
+            if o.isEmpty, failure == nil {
+                failure = .error(line: number, column: JournalParser.column(b, b.count), "reassign needs at least one 'owner' field")
+            }
+            body = r.map { .reassign(ref: $0, meeting: day(.meeting), owners: o) }
+        case .rate:
+            let p = project()
+            var rating: Rating?
+            if let f = field(.rating) {
+                rating = Rating(rawValue: string(f).lowercased())
+                if rating == nil {
+                    fail(f, "'\(string(f))' is not a rating", hint: "ratings are unsatisfactory, satisfactory, good, excellent")
+                }
+            }
+            if let p, let rating { body = .rate(p, meeting: day(.meeting), rating: rating, comment: text(.comment, allowEmpty: true)) } else { body = nil }
+        case .amend:
+            let r = ref(), t = text(.text)
+            let o = fields.contains { $0.key == .owner } ? owners() : nil
+            body = r.flatMap { r in t.map { .amend(ref: r, text: $0, owners: o) } }
+        case .retract:
+            body = ref().map { .retract(ref: $0, reason: text(.reason)) }
+        case .plan:
+            let g = field(.group) != nil ? slug(.group) : nil
+            let p = field(.project) != nil ? project() : nil
+            let target: PlanTarget?
+            switch (g, p) {
+            case (let g?, nil): target = .group(g)
+            case (nil, let p?): target = .project(p)
+            default:
+                target = nil
+                if failure == nil {
+                    failure = .error(line: number, column: JournalParser.column(b, b.count),
+                                     "plan needs exactly one of 'group' or 'project'")
+                }
+            }
+            let fieldsSet = PlanFields(lead: initials(.lead), aim: text(.aim), start: day(.start), end: day(.end),
+                                       links: all(.link), priorities: all(.priority))
+            if case .project = target, !fieldsSet.priorities.isEmpty, failure == nil {
+                fail(field(.priority)!, "priorities belong to a group's plan, not a project's")
+            }
+            body = target.map { .plan($0, fieldsSet) }
+        }
+        if let failure { return .failure(failure) }
+        guard let body else {
+            return .failure(.error(line: number, column: 1, "could not read this \(kind.rawValue) event"))
+        }
+        return .event(Event(id: id, timestamp: timestamp, body: body))
+    }
+
+    // MARK: - Values
+
+    private mutating func decode(_ f: Field, _ b: UnsafeBufferPointer<UInt8>) -> String {
+        guard f.escaped else {
+            return String(decoding: UnsafeBufferPointer(rebasing: b[f.valueStart..<f.valueEnd]), as: UTF8.self)
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var i = f.valueStart
+        while i < f.valueEnd {
+            let c = b[i]
+            guard c == UInt8(ascii: "\\") else { scratch.append(c); i += 1; continue }
+            let e = b[i + 1]
+            switch e {
+            case UInt8(ascii: "n"): scratch.append(10)
+            case UInt8(ascii: "t"): scratch.append(9)
+            case UInt8(ascii: "r"): scratch.append(13)
+            case UInt8(ascii: "u"):
+                var v: UInt32 = 0
+                var j = i + 3
+                while b[j] != UInt8(ascii: "}") { v = v << 4 | UInt32(JournalParser.hexValue(b[j])!); j += 1 }
+                scratch.append(contentsOf: String(Unicode.Scalar(v)!).utf8)
+            default: scratch.append(e)
+            }
+            i += JournalParser.escapeLength(b, at: i)
+        }
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    static func hexValue(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - 48
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - 87
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - 55
+        default: return nil
+        }
+    }
+
+    /// Why the escape at `i` is malformed, or nil when it is fine.
+    static func checkEscape(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> String? {
+        guard i + 1 < end else { return "backslash at the end of the text" }
+        switch b[i + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "r"):
+            return nil
+        case UInt8(ascii: "u"):
+            guard i + 2 < end, b[i + 2] == UInt8(ascii: "{") else { return "\\u must be followed by {HEX}" }
+            var j = i + 3
+            var v: UInt32 = 0
+            while j < end, let h = hexValue(b[j]), j - (i + 3) < 6 { v = v << 4 | UInt32(h); j += 1 }
+            guard j < end, b[j] == UInt8(ascii: "}"), j > i + 3 else { return "\\u{…} needs 1 to 6 hex digits and a closing brace" }
+            guard Unicode.Scalar(v) != nil else { return "\\u{\(String(v, radix: 16, uppercase: true))} is not a Unicode scalar" }
+            return nil
+        default:
+            return "unknown escape '\\\(String(decoding: [b[i + 1]], as: UTF8.self))'"
+        }
+    }
+
+    /// The length in bytes of a well-formed escape starting at `i`.
+    static func escapeLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        guard b[i + 1] == UInt8(ascii: "u") else { return 2 }
+        var j = i + 3
+        while b[j] != UInt8(ascii: "}") { j += 1 }
+        return j - i + 1
+    }
+
+    // MARK: - Bytes
+
+    static func text(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: b[r.clamped(to: 0..<b.count)].prefix(40)), as: UTF8.self)
+    }
+
+    /// The 1-based column of byte offset `offset`, counting Unicode scalars.
+    static func column(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
+        var n = 1
+        for i in 0..<min(offset, b.count) where b[i] & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    /// The offset of the first byte that is not part of well-formed UTF-8, or nil.
+    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
+        var i = 0
+        while i < end {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let need: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; upper = 0x9F
+            case 0xF0: need = 3; lower = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; upper = 0x8F
+            default: return i
+            }
+            guard i + need < end else { return i }
+            let second = b[i + 1]
+            guard second >= lower, second <= upper else { return i }
+            for k in 2..<(need + 1) where b[i + k] & 0xC0 != 0x80 { return i }
+            i += need + 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,72 @@
+/// How values are written in a journal line: bare when that is unambiguous, else quoted
+/// with backslash escapes.
+///
+/// The writer escapes every character that could change what a terminal shows
+/// (C0 and C1 controls, DEL, bidi controls, line and paragraph separators), so that
+/// `cat minutes.journal` is always safe and every event stays on one line.
+public enum JournalText {
+    /// Whether `value` can be written without quotes: non-empty, printable ASCII with no
+    /// space, quote, backslash, `=` or `#` at the start.
+    public static func isBare(_ value: String) -> Bool {
+        guard !value.isEmpty else { return false }
+        for b in value.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+                 UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: ","),
+                 UInt8(ascii: "@"), UInt8(ascii: "+"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Scalars the writer never writes raw.
+    public static func mustEscape(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x00...0x1F, 0x7F, 0x80...0x9F: return true
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true  // bidi controls
+        case 0x2028, 0x2029, 0xFEFF, 0x200B, 0x2060: return true  // separators and invisible marks
+        default: return false
+        }
+    }
+
+    /// Appends `value` in quoted form to `out`.
+    public static func appendQuoted(_ value: String, to out: inout String) {
+        out.append("\"")
+        var runStart = value.unicodeScalars.startIndex
+        var i = runStart
+        let scalars = value.unicodeScalars
+        while i != scalars.endIndex {
+            let s = scalars[i]
+            let needs: String?
+            switch s {
+            case "\"": needs = "\\\""
+            case "\\": needs = "\\\\"
+            case "\n": needs = "\\n"
+            case "\t": needs = "\\t"
+            case "\r": needs = "\\r"
+            default:
+                needs = mustEscape(s.value) ? "\\u{" + String(s.value, radix: 16, uppercase: true) + "}" : nil
+            }
+            if let esc = needs {
+                out.unicodeScalars.append(contentsOf: scalars[runStart..<i])
+                out.append(esc)
+                runStart = scalars.index(after: i)
+            }
+            i = scalars.index(after: i)
+        }
+        out.unicodeScalars.append(contentsOf: scalars[runStart..<scalars.endIndex])
+        out.append("\"")
+    }
+
+    /// The value as it would appear after `key=`.
+    public static func encode(_ value: String) -> String {
+        if isBare(value) { return value }
+        var out = ""
+        appendQuoted(value, to: &out)
+        return out
+    }
+}

@@ -1,0 +1,412 @@
+/// Everything a journal says, folded event by event: the directory, the groups, their
+/// projects and meetings, and every item with its changes.
+///
+/// `apply` updates the state for one new event in time proportional to that event, not to
+/// the journal, so the app records a keystroke's entry without replaying anything. Replay
+/// (see `JournalLoader`) is just `apply` for each line in (timestamp, id) order.
+public struct MinutesState: Sendable {
+    public internal(set) var people: [String: Person] = [:]
+    public internal(set) var groupOrder: [String] = []
+    public internal(set) var groups: [String: Group] = [:]
+    public internal(set) var projects: [ProjectRef: Project] = [:]
+    public internal(set) var items: [EventID: Item] = [:]
+    /// Problems replay found (unknown references, conflicting decisions, unknown initials …).
+    public internal(set) var diagnostics: [Diagnostic] = []
+    /// Only events whose date is on or before this day are applied.
+    public let asOf: Day?
+    /// The number of events applied.
+    public internal(set) var eventCount = 0
+    /// The latest timestamp applied, so new events can be stamped after it.
+    public internal(set) var lastTimestamp = Timestamp(milliseconds: 0)
+
+    /// What each applied event id refers to, so corrections can find their target.
+    var targets: [EventID: Target] = [:]
+
+    enum Target: Sendable {
+        case person, group, retract
+        case project(ProjectRef)
+        case meeting(group: String, date: Day)
+        case item(EventID)
+        case change(item: EventID)
+        case rating(ProjectRef)
+        case plan(PlanTarget)
+        case headline(ProjectRef)
+    }
+
+    public init(asOf: Day? = nil) { self.asOf = asOf }
+
+    // MARK: - Looking things up
+
+    public var groupList: [Group] { groupOrder.compactMap { groups[$0] } }
+
+    public func person(_ initials: String) -> Person? { people[initials.uppercased()] }
+
+    public var directory: [Person] { people.values.sorted { $0.initials < $1.initials } }
+
+    public func projects(in group: String) -> [Project] {
+        groups[group]?.projectNumbers.compactMap { projects[ProjectRef(group: group, number: $0)] } ?? []
+    }
+
+    public func item(_ id: EventID) -> Item? {
+        guard let i = items[id], !i.isRetracted else { return nil }
+        return i
+    }
+
+    /// Whether an id names an event this journal has applied.
+    public func contains(_ id: EventID) -> Bool { targets[id] != nil }
+
+    public func actions(of ref: ProjectRef) -> [Item] { projects[ref]?.actions.compactMap(item) ?? [] }
+    public func notes(of ref: ProjectRef) -> [Item] { projects[ref]?.notes.compactMap(item) ?? [] }
+    public func followUps(of ref: ProjectRef) -> [Item] { projects[ref]?.followUps.compactMap(item) ?? [] }
+
+    /// How many later meetings of its group a follow-up stayed open into: the meetings after
+    /// the one it was raised at, up to the one it was closed at (or all of them while open).
+    public func carriedCount(_ item: Item) -> Int {
+        guard item.kind == .followUp, let g = groups[item.project.group] else { return 0 }
+        return g.meetingCount(after: item.meeting, through: item.state.closedOn)
+    }
+
+    /// The event ids whose text form starts with `prefix`.
+    public func ids(withPrefix prefix: String) -> [EventID] {
+        let p = prefix.lowercased()
+        return targets.keys.filter { $0.text.hasPrefix(p) }.sorted()
+    }
+
+    // MARK: - Applying events
+
+    /// Applies one event; a problem is recorded as a diagnostic on `line` and the event is
+    /// skipped. Returns false when the event was rejected or lies after `asOf`.
+    @discardableResult
+    public mutating func apply(_ event: Event, line: Int = 0) -> Bool {
+        if let asOf, effectiveDay(of: event) > asOf { return false }
+        if var problem = problem(with: event) {
+            problem.line = line
+            report(problem)
+            return false
+        }
+        let ok: Bool
+        switch event.body {
+        case .person(let p): ok = applyPerson(event, p)
+        case .group(let slug, let name, let lead): ok = applyGroup(event, slug, name, lead, line)
+        case .project(let ref, let headline): ok = applyProject(event, ref, headline, line)
+        case .meeting(let m): ok = applyMeeting(event, m, line)
+        case .action(let ref, let m, let text): ok = applyItem(event, .action, ref, m, text, [], line)
+        case .note(let ref, let m, let text): ok = applyItem(event, .note, ref, m, text, [], line)
+        case .todo(let ref, let m, let owners, let text): ok = applyItem(event, .followUp, ref, m, text, owners, line)
+        case .done(let ref, let m, let outcome): ok = applyChange(event, ref, m, .done(outcome: outcome), line)
+        case .drop(let ref, let m, let reason): ok = applyChange(event, ref, m, .drop(reason: reason), line)
+        case .reassign(let ref, let m, let owners): ok = applyChange(event, ref, m, .reassign(owners: owners), line)
+        case .amend(let ref, let text, let owners): ok = applyAmend(event, ref, text, owners, line)
+        case .rate(let ref, let m, let rating, let comment): ok = applyRating(event, ref, m, rating, comment, line)
+        case .retract(let ref, _): ok = applyRetract(event, ref, line)
+        case .plan(let target, let fields): ok = applyPlan(event, target, fields, line)
+        }
+        if ok {
+            eventCount += 1
+            if event.timestamp > lastTimestamp { lastTimestamp = event.timestamp }
+        }
+        return ok
+    }
+
+    /// The day an event counts from for `asOf`: its meeting, or the group's latest meeting
+    /// for notes, actions, follow-ups and ratings recorded without one, else the day it was recorded.
+    public func effectiveDay(of event: Event) -> Day {
+        if let m = event.body.meeting { return m }
+        switch event.body {
+        case .action(let r, _, _), .note(let r, _, _), .todo(let r, _, _, _), .rate(let r, _, _, _):
+            return groups[r.group]?.latestMeeting?.date ?? event.timestamp.day
+        default:
+            return event.timestamp.day
+        }
+    }
+
+    mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
+
+    private mutating func warnUnknownInitials(_ list: [String], line: Int, field: String) {
+        for i in list where Owner.looksLikeInitials(i) && people[i] == nil {
+            report(.warning(line: line, "unknown initials \(i)",
+                            hint: "add them with: minutes add person \(i) \"Full Name\"", field: field))
+        }
+    }
+
+    private mutating func applyPerson(_ e: Event, _ p: Person) -> Bool {
+        var p = p
+        p.initials = p.initials.uppercased()
+        people[p.initials] = p
+        targets[e.id] = .person
+        return true
+    }
+
+    private mutating func applyGroup(_ e: Event, _ slug: String, _ name: String, _ lead: String?, _ line: Int) -> Bool {
+        if var g = groups[slug] {
+            g.name = name
+            if let lead { g.lead = lead }
+            groups[slug] = g
+        } else {
+            groups[slug] = Group(slug: slug, name: name, lead: lead, createdOn: e.timestamp.day)
+            groupOrder.append(slug)
+        }
+        if let lead { warnUnknownInitials([lead], line: line, field: "lead") }
+        targets[e.id] = .group
+        return true
+    }
+
+    private mutating func applyProject(_ e: Event, _ ref: ProjectRef, _ headline: String, _ line: Int) -> Bool {
+        projects[ref] = Project(ref: ref, id: e.id, headline: headline, createdOn: e.timestamp.day)
+        var g = groups[ref.group]!
+        let at = g.projectNumbers.firstIndex { $0 > ref.number } ?? g.projectNumbers.count
+        g.projectNumbers.insert(ref.number, at: at)
+        groups[ref.group] = g
+        targets[e.id] = .project(ref)
+        return true
+    }
+
+    private mutating func applyMeeting(_ e: Event, _ f: MeetingFields, _ line: Int) -> Bool {
+        var g = groups[f.group]!
+        let i = g.meetingIndex(onOrAfter: f.date)
+        if i == g.meetings.count || g.meetings[i].date != f.date {
+            g.meetings.insert(Meeting(group: f.group, date: f.date), at: i)
+        }
+        g.meetings[i].contributions.append((e.id, f))
+        g.meetings[i].recompute()
+        groups[f.group] = g
+        warnUnknownInitials(f.present, line: line, field: "present")
+        warnUnknownInitials([f.chair, f.minuteTaker].compactMap { $0 }, line: line, field: "chair")
+        targets[e.id] = .meeting(group: f.group, date: f.date)
+        return true
+    }
+
+    private mutating func applyItem(_ e: Event, _ kind: ItemKind, _ ref: ProjectRef, _ explicit: Day?,
+                                    _ text: String, _ owners: [Owner], _ line: Int) -> Bool {
+        let group = groups[ref.group]!
+        if let explicit, group.meeting(on: explicit) == nil {
+            report(.warning(line: line, "no meeting of \(ref.group) on \(explicit)",
+                            hint: "open it with: minutes add meeting \(ref.group) \(explicit)", field: "meeting"))
+        }
+        let day = explicit ?? group.latestMeeting?.date ?? e.timestamp.day
+        var project = projects[ref]!
+        if day < project.createdOn, kind == .note {
+            report(.warning(line: line, "note dated \(day) is before project \(ref) existed (\(project.createdOn))",
+                            field: "meeting"))
+        }
+        if kind == .followUp {
+            if owners.isEmpty {
+                report(.warning(line: line, "follow-up has no owner", hint: "write it as \"XX to …\"", field: "text"))
+            }
+            warnUnknownInitials(owners.compactMap(\.initials), line: line, field: "owner")
+        }
+        items[e.id] = Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text, owners: owners)
+        switch kind {
+        case .action: project.actions.append(e.id)
+        case .note: insertOrdered(e.id, day: day, into: &project.notes)
+        case .followUp: insertOrdered(e.id, day: day, into: &project.followUps)
+        }
+        projects[ref] = project
+        targets[e.id] = .item(e.id)
+        return true
+    }
+
+    /// Appends an id, or inserts it after the last item of an earlier or equal meeting when an
+    /// older meeting's notes are typed up late: keeps lists in meeting order in O(1) when appending.
+    private func insertOrdered(_ id: EventID, day: Day, into list: inout [EventID]) {
+        guard let last = list.last, let lastDay = items[last]?.meeting, lastDay > day else {
+            list.append(id)
+            return
+        }
+        var at = list.count
+        while at > 0, let d = items[list[at - 1]]?.meeting, d > day { at -= 1 }
+        list.insert(id, at: at)
+    }
+
+    private mutating func applyChange(_ e: Event, _ ref: EventID, _ meeting: Day?, _ kind: ItemChange.Kind, _ line: Int) -> Bool {
+        var item = items[ref]!
+        let change = ItemChange(id: e.id, recorded: e.timestamp, date: meeting ?? e.timestamp.day, kind: kind)
+        let wasClosed = !item.state.isOpen
+        item.changes.append(change)
+        item.apply(change)
+        items[ref] = item
+        switch kind {
+        case .done, .drop:
+            if wasClosed {
+                report(.warning(line: line, "conflicting decisions on follow-up \(ref): it was already closed; this later decision (\(item.state.word)) stands",
+                                hint: "both events stay in the journal; retract the wrong one", field: "ref"))
+            }
+        case .reassign(let owners):
+            warnUnknownInitials(owners.compactMap(\.initials), line: line, field: "owner")
+        case .amend: break
+        }
+        targets[e.id] = .change(item: ref)
+        return true
+    }
+
+    private mutating func applyAmend(_ e: Event, _ ref: EventID, _ text: String, _ owners: [Owner]?, _ line: Int) -> Bool {
+        switch targets[ref] {
+        case .item(let id)?:
+            var item = items[id]!
+            let change = ItemChange(id: e.id, recorded: e.timestamp, date: e.timestamp.day, kind: .amend(text: text, owners: owners))
+            item.changes.append(change)
+            item.apply(change)
+            items[id] = item
+            targets[e.id] = .change(item: id)
+            return true
+        case .project(let p)?:
+            projects[p]!.headlineHistory.append((e.id, text))
+            projects[p]!.headline = text
+            targets[e.id] = .headline(p)
+            return true
+        default:
+            return false
+        }
+    }
+
+    private mutating func applyRating(_ e: Event, _ ref: ProjectRef, _ meeting: Day?, _ rating: Rating,
+                                      _ comment: String?, _ line: Int) -> Bool {
+        let day = meeting ?? groups[ref.group]?.latestMeeting?.date ?? e.timestamp.day
+        let r = StatusRating(id: e.id, meeting: day, rating: rating, comment: comment)
+        projects[ref]!.ratingHistory.append(r)
+        projects[ref]!.recomputeRatings()
+        targets[e.id] = .rating(ref)
+        return true
+    }
+
+    private mutating func applyPlan(_ e: Event, _ target: PlanTarget, _ fields: PlanFields, _ line: Int) -> Bool {
+        switch target {
+        case .group(let slug):
+            if let v = fields.aim { groups[slug]!.aim = v }
+            if !fields.priorities.isEmpty { groups[slug]!.priorities = fields.priorities }
+            if let v = fields.lead { groups[slug]!.lead = v }
+        case .project(let ref):
+            projects[ref]!.planHistory.append((e.id, fields))
+            projects[ref]!.recomputePlan()
+        }
+        if let lead = fields.lead { warnUnknownInitials([lead], line: line, field: "lead") }
+        targets[e.id] = .plan(target)
+        return true
+    }
+
+    private mutating func applyRetract(_ e: Event, _ ref: EventID, _ line: Int) -> Bool {
+        switch targets[ref] {
+        case .item(let id)?:
+            if items[id]!.isRetracted {
+                report(.warning(line: line, "\(ref) was already retracted", field: "ref"))
+                break
+            }
+            items[id]!.isRetracted = true
+            let item = items[id]!
+            switch item.kind {
+            case .action: projects[item.project]!.actions.removeAll { $0 == id }
+            case .note: projects[item.project]!.notes.removeAll { $0 == id }
+            case .followUp: projects[item.project]!.followUps.removeAll { $0 == id }
+            }
+        case .change(let itemID)?:
+            var item = items[itemID]!
+            if let k = item.changes.firstIndex(where: { $0.id == ref }) {
+                item.changes[k].isRetracted = true
+                item.recompute()
+                items[itemID] = item
+            }
+        case .meeting(let slug, let date)?:
+            var g = groups[slug]!
+            let i = g.meetingIndex(onOrAfter: date)
+            g.meetings[i].contributions.removeAll { $0.id == ref }
+            if g.meetings[i].contributions.isEmpty { g.meetings.remove(at: i) } else { g.meetings[i].recompute() }
+            groups[slug] = g
+        case .rating(let p)?:
+            projects[p]!.ratingHistory.removeAll { $0.id == ref }
+            projects[p]!.recomputeRatings()
+        case .plan(.project(let p))?:
+            projects[p]!.planHistory.removeAll { $0.id == ref }
+            projects[p]!.recomputePlan()
+        case .headline(let p)?:
+            projects[p]!.headlineHistory.removeAll { $0.id == ref }
+            projects[p]!.recomputeHeadline()
+        default:
+            return false
+        }
+        targets[e.id] = .retract
+        return true
+    }
+
+    // MARK: - Validation
+
+    /// Why `event` cannot be applied to this state, or nil when it can. Nothing is changed,
+    /// so the app and the command line check an event here before writing it: a rejected
+    /// entry never reaches the journal.
+    public func problem(with event: Event) -> Diagnostic? {
+        func error(_ message: String, hint: String? = nil, field: String) -> Diagnostic {
+            .error(line: 0, message, hint: hint, field: field)
+        }
+        func group(_ slug: String, field: String = "group") -> Diagnostic? {
+            groups[slug] == nil
+                ? error("unknown group '\(slug)'", hint: "add it first with: minutes add group \(slug) \"Name\"", field: field)
+                : nil
+        }
+        func project(_ ref: ProjectRef) -> Diagnostic? {
+            if let g = group(ref.group, field: "project") { return g }
+            return projects[ref] == nil
+                ? error("unknown project \(ref)", hint: "add it with: minutes add project \(ref.group) \"Headline\"", field: "project")
+                : nil
+        }
+        func followUp(_ ref: EventID, _ verb: String) -> Diagnostic? {
+            guard let item = items[ref] else {
+                return error("no follow-up with id \(ref)", hint: "minutes todo lists open follow-ups with their ids", field: "ref")
+            }
+            guard item.kind == .followUp else {
+                return error("\(ref) is \(item.kind == .action ? "an action" : "a progress note"), not a follow-up; only follow-ups can be \(verb)", field: "ref")
+            }
+            return item.isRetracted ? error("follow-up \(ref) was retracted", field: "ref") : nil
+        }
+        if targets[event.id] != nil {
+            return error("event id \(event.id) is used twice", hint: "every event needs its own id", field: "ref")
+        }
+        switch event.body {
+        case .person, .group:
+            return nil
+        case .project(let ref, _):
+            if let g = group(ref.group) { return g }
+            return projects[ref] != nil
+                ? error("project \(ref) already exists", hint: "to change its headline, amend the project event", field: "number")
+                : nil
+        case .meeting(let m):
+            return group(m.group)
+        case .action(let ref, _, _), .note(let ref, _, _), .todo(let ref, _, _, _), .rate(let ref, _, _, _):
+            return project(ref)
+        case .done(let ref, _, _): return followUp(ref, "marked done")
+        case .drop(let ref, _, _): return followUp(ref, "dropped")
+        case .reassign(let ref, _, _): return followUp(ref, "reassigned")
+        case .amend(let ref, _, let owners):
+            switch targets[ref] {
+            case .item(let id)?:
+                let item = items[id]!
+                if item.isRetracted { return error("\(ref) was retracted and cannot be amended", field: "ref") }
+                if owners != nil, item.kind != .followUp { return error("only follow-ups have owners", field: "owner") }
+                return nil
+            case .project?:
+                return owners != nil ? error("a project headline has no owners", field: "owner") : nil
+            case nil:
+                return error("no event with id \(ref)", field: "ref")
+            default:
+                return error("\(ref) cannot be amended; amend an action, note, follow-up or project", field: "ref")
+            }
+        case .retract(let ref, _):
+            let refuse = { (what: String) in
+                error("\(what) cannot be retracted", hint: "amend it instead, or correct the directory", field: "ref")
+            }
+            switch targets[ref] {
+            case nil: return error("no event with id \(ref)", hint: "retract names the id of an earlier event", field: "ref")
+            case .person?: return refuse("a person")
+            case .group?: return refuse("a group")
+            case .project?: return refuse("a project")
+            case .retract?: return refuse("a retraction")
+            case .plan(.group)?: return refuse("a group plan change")
+            case .change(let id)?:
+                return items[id]!.changes.contains { $0.id == ref } ? nil : refuse("that change")
+            default: return nil
+            }
+        case .plan(.group(let slug), _):
+            return group(slug)
+        case .plan(.project(let ref), _):
+            return project(ref)
+        }
+    }
+}

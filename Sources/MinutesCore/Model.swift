@@ -1,0 +1,286 @@
+/// A working group, as replay has built it.
+public struct Group: Sendable, Hashable {
+    public let slug: String
+    public var name: String
+    public var lead: String?
+    /// The group plan's overall aim.
+    public var aim: String?
+    /// The group plan's numbered priorities.
+    public var priorities: [String] = []
+    /// Project numbers in agenda order.
+    public internal(set) var projectNumbers: [Int] = []
+    /// Meetings, oldest first.
+    public internal(set) var meetings: [Meeting] = []
+    /// The day the group was added.
+    public let createdOn: Day
+
+    /// The latest meeting, which new notes and follow-ups belong to by default.
+    public var latestMeeting: Meeting? { meetings.last }
+
+    /// The meeting held on `day`, if any.
+    public func meeting(on day: Day) -> Meeting? {
+        let i = meetingIndex(onOrAfter: day)
+        return i < meetings.count && meetings[i].date == day ? meetings[i] : nil
+    }
+
+    /// The index of the first meeting on or after `day`, by binary search.
+    func meetingIndex(onOrAfter day: Day) -> Int {
+        var lo = 0, hi = meetings.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if meetings[mid].date < day { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// How many of the group's meetings fall strictly after `after` and on or before `through`.
+    public func meetingCount(after: Day, through: Day?) -> Int {
+        let start = meetingIndex(onOrAfter: after.adding(days: 1))
+        let end = through.map { meetingIndex(onOrAfter: $0.adding(days: 1)) } ?? meetings.count
+        return max(0, end - start)
+    }
+
+    /// The meeting before `day`, if any.
+    public func meeting(before day: Day) -> Meeting? {
+        let i = meetingIndex(onOrAfter: day)
+        return i > 0 ? meetings[i - 1] : nil
+    }
+}
+
+/// One meeting of a group.
+public struct Meeting: Sendable, Hashable {
+    public let group: String
+    public let date: Day
+    public var present: [String] = []
+    public var apologies: [String] = []
+    public var chair: String?
+    public var minuteTaker: String?
+    public var next: Day?
+    /// The `meeting` events that opened and continued it, in replay order.
+    var contributions: [(id: EventID, fields: MeetingFields)] = []
+
+    init(group: String, date: Day) {
+        self.group = group
+        self.date = date
+    }
+
+    public static func == (a: Meeting, b: Meeting) -> Bool {
+        a.group == b.group && a.date == b.date && a.present == b.present && a.apologies == b.apologies
+            && a.chair == b.chair && a.minuteTaker == b.minuteTaker && a.next == b.next
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(group)
+        h.combine(date)
+    }
+
+    /// Folds the contributions: lists are merged in order without repeats, fields overwritten.
+    mutating func recompute() {
+        present = []; apologies = []; chair = nil; minuteTaker = nil; next = nil
+        for c in contributions {
+            for p in c.fields.present where !present.contains(p) { present.append(p) }
+            for a in c.fields.apologies where !apologies.contains(a) { apologies.append(a) }
+            if let v = c.fields.chair { chair = v }
+            if let v = c.fields.minuteTaker { minuteTaker = v }
+            if let v = c.fields.next { next = v }
+        }
+    }
+}
+
+/// A project's plan fields.
+public struct ProjectPlan: Sendable, Hashable {
+    public var lead: String?
+    public var aim: String?
+    public var start: Day?
+    public var end: Day?
+    public var links: [String] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { lead == nil && aim == nil && start == nil && end == nil && links.isEmpty }
+}
+
+/// A project's status at one meeting.
+public struct StatusRating: Sendable, Hashable {
+    public let id: EventID
+    public let meeting: Day
+    public let rating: Rating
+    public let comment: String?
+}
+
+/// A numbered project of a group, as replay has built it.
+public struct Project: Sendable, Hashable {
+    public let ref: ProjectRef
+    /// The id of the `project` event, which `amend` uses to change the headline.
+    public let id: EventID
+    public internal(set) var headline: String
+    public internal(set) var plan = ProjectPlan()
+    public let createdOn: Day
+    let originalHeadline: String
+
+    init(ref: ProjectRef, id: EventID, headline: String, createdOn: Day) {
+        self.ref = ref
+        self.id = id
+        self.headline = headline
+        self.originalHeadline = headline
+        self.createdOn = createdOn
+    }
+    /// Ids of agreed actions, in the order recorded.
+    public internal(set) var actions: [EventID] = []
+    /// Ids of progress notes, ordered by meeting date, then as recorded.
+    public internal(set) var notes: [EventID] = []
+    /// Ids of follow-ups, ordered by the meeting they were raised at, then as recorded.
+    public internal(set) var followUps: [EventID] = []
+    /// Ratings, one per meeting (the latest event for a meeting wins), oldest first.
+    public internal(set) var ratings: [StatusRating] = []
+
+    var headlineHistory: [(id: EventID, text: String)] = []
+    var planHistory: [(id: EventID, fields: PlanFields)] = []
+    var ratingHistory: [StatusRating] = []
+
+    public static func == (a: Project, b: Project) -> Bool {
+        a.ref == b.ref && a.id == b.id && a.headline == b.headline && a.plan == b.plan && a.actions == b.actions
+            && a.notes == b.notes && a.followUps == b.followUps && a.ratings == b.ratings
+    }
+
+    public func hash(into h: inout Hasher) { h.combine(ref) }
+
+    /// The rating given at the latest meeting that has one.
+    public var latestRating: StatusRating? { ratings.last }
+
+    mutating func recomputeHeadline() {
+        headline = headlineHistory.last?.text ?? originalHeadline
+    }
+
+    mutating func recomputePlan() {
+        var p = ProjectPlan()
+        for (_, f) in planHistory {
+            if let v = f.lead { p.lead = v }
+            if let v = f.aim { p.aim = v }
+            if let v = f.start { p.start = v }
+            if let v = f.end { p.end = v }
+            if !f.links.isEmpty { p.links = f.links }
+        }
+        plan = p
+    }
+
+    mutating func recomputeRatings() {
+        var byDay: [Day: StatusRating] = [:]
+        for r in ratingHistory { byDay[r.meeting] = r }
+        ratings = byDay.values.sorted { $0.meeting < $1.meeting }
+    }
+}
+
+/// What an item under a project is.
+public enum ItemKind: String, Sendable, Hashable {
+    case action, note, followUp = "todo"
+}
+
+/// Where a follow-up stands.
+public enum FollowUpState: Sendable, Hashable {
+    case open
+    case done(outcome: String?, on: Day)
+    case dropped(reason: String, on: Day)
+
+    public var isOpen: Bool { if case .open = self { return true } else { return false } }
+
+    /// The journal's word for it: open, done or dropped.
+    public var word: String {
+        switch self {
+        case .open: return "open"
+        case .done: return "done"
+        case .dropped: return "dropped"
+        }
+    }
+
+    /// The day it was closed, when it is closed.
+    public var closedOn: Day? {
+        switch self {
+        case .open: return nil
+        case .done(_, let d), .dropped(_, let d): return d
+        }
+    }
+}
+
+/// A later event that changed an item.
+public struct ItemChange: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case amend(text: String, owners: [Owner]?)
+        case done(outcome: String?)
+        case drop(reason: String)
+        case reassign(owners: [Owner])
+    }
+
+    public let id: EventID
+    public let recorded: Timestamp
+    /// The meeting it was decided at, or the day it was recorded.
+    public let date: Day
+    public let kind: Kind
+    public internal(set) var isRetracted = false
+}
+
+/// An action, progress note or follow-up, with every change made to it since.
+public struct Item: Sendable, Hashable {
+    public let id: EventID
+    public let kind: ItemKind
+    public let project: ProjectRef
+    public let recorded: Timestamp
+    /// The meeting it was recorded at (a follow-up's "raised at"), or the day it was recorded
+    /// when the group had no meeting yet.
+    public let meeting: Day
+    public internal(set) var text: String
+    /// Owners, for follow-ups.
+    public internal(set) var owners: [Owner]
+    public internal(set) var state: FollowUpState = .open
+    public internal(set) var changes: [ItemChange] = []
+    public internal(set) var isRetracted = false
+    /// Ids of closing events that contradict an earlier one (done on one laptop, dropped on another).
+    public internal(set) var conflictingDecisions: [EventID] = []
+
+    let originalText: String
+    let originalOwners: [Owner]
+
+    init(id: EventID, kind: ItemKind, project: ProjectRef, recorded: Timestamp, meeting: Day, text: String, owners: [Owner]) {
+        self.id = id
+        self.kind = kind
+        self.project = project
+        self.recorded = recorded
+        self.meeting = meeting
+        self.text = text
+        self.owners = owners
+        self.originalText = text
+        self.originalOwners = owners
+    }
+
+    /// Whether the follow-up's owners were ever changed by a reassign that still stands.
+    public var wasReassigned: Bool {
+        changes.contains { if case .reassign = $0.kind, !$0.isRetracted { return true } else { return false } }
+    }
+
+    /// Applies one change on top of the current state (the incremental path).
+    mutating func apply(_ c: ItemChange) {
+        switch c.kind {
+        case .amend(let t, let o):
+            text = t
+            if let o { owners = o }
+        case .reassign(let o):
+            owners = o
+        case .done(let outcome):
+            if !state.isOpen { conflictingDecisions.append(c.id) }
+            state = .done(outcome: outcome, on: c.date)
+        case .drop(let reason):
+            if !state.isOpen { conflictingDecisions.append(c.id) }
+            state = .dropped(reason: reason, on: c.date)
+        }
+    }
+
+    /// Rebuilds the current state from the original and the changes that still stand
+    /// (after a retract).
+    mutating func recompute() {
+        text = originalText
+        owners = originalOwners
+        state = .open
+        conflictingDecisions = []
+        for c in changes where !c.isRetracted { apply(c) }
+    }
+}
