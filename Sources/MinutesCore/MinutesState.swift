@@ -96,6 +96,7 @@ public struct MinutesState: Sendable {
         case .done(let ref, let m, let outcome): ok = applyChange(event, ref, m, .done(outcome: outcome), line)
         case .drop(let ref, let m, let reason): ok = applyChange(event, ref, m, .drop(reason: reason), line)
         case .reassign(let ref, let m, let owners): ok = applyChange(event, ref, m, .reassign(owners: owners), line)
+        case .carry(let ref, let m): ok = applyChange(event, ref, m, .carry, line)
         case .amend(let ref, let text, let owners): ok = applyAmend(event, ref, text, owners, line)
         case .rate(let ref, let m, let rating, let comment): ok = applyRating(event, ref, m, rating, comment, line)
         case .retract(let ref, _): ok = applyRetract(event, ref, line)
@@ -233,7 +234,7 @@ public struct MinutesState: Sendable {
             }
         case .reassign(let owners):
             warnUnknownInitials(owners.compactMap(\.initials), line: line, field: "owner")
-        case .amend: break
+        case .amend, .carry: break
         }
         targets[e.id] = .change(item: ref)
         return true
@@ -374,6 +375,7 @@ public struct MinutesState: Sendable {
         case .done(let ref, _, _): return followUp(ref, "marked done")
         case .drop(let ref, _, _): return followUp(ref, "dropped")
         case .reassign(let ref, _, _): return followUp(ref, "reassigned")
+        case .carry(let ref, _): return followUp(ref, "carried")
         case .amend(let ref, _, let owners):
             switch targets[ref] {
             case .item(let id)?:
