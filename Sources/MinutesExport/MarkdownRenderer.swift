@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a report as GitHub-flavoured Markdown.
 ///
 /// Tables are pipe tables; inside a cell, blocks are joined with `<br>`, bullets start with "• "
@@ -73,9 +75,10 @@ public enum MarkdownRenderer {
 
     // MARK: Inline text
 
-    /// A heading's text: one line, escaped.
+    /// A heading's text: one line, escaped, with `#` escaped too (a trailing "#" would otherwise
+    /// be taken for a closing sequence and dropped).
     static func heading(_ text: String) -> String {
-        inline(TextEscaping.singleLine(text))
+        inline(TextEscaping.singleLine(text)).replacingOccurrences(of: "#", with: "\\#")
     }
 
     /// Escapes every line start of a multi-line paragraph, with backslash hard breaks between.

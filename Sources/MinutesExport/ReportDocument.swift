@@ -120,6 +120,11 @@ public struct ReportCell: Sendable, Hashable {
 
     public static let empty = ReportCell()
 
+    /// A cell holding one bullet per item, e.g. the agreed actions of a project.
+    public static func bullets(_ items: [ReportText]) -> ReportCell {
+        ReportCell(items.map(ReportCellBlock.bullet))
+    }
+
     public var isEmpty: Bool { blocks.isEmpty }
 
     /// The cell as plain lines: bullets prefixed "• ", subheadings and paragraphs as they are.

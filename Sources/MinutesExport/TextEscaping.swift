@@ -185,7 +185,9 @@ public enum TextEscaping {
 
     /// Escapes what would make the start of a Markdown line a heading, list item, quote, rule or
     /// setext underline, for a line that has already been through `markdownInline`.
+    /// Leading spaces are dropped (four would start a code block).
     static func markdownLineStart(_ line: String) -> String {
+        let line = String(line.drop { $0 == " " })
         guard let first = line.unicodeScalars.first else { return line }
         switch first {
         case "#", ">", "-", "+", "=":

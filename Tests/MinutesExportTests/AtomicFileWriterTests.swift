@@ -77,13 +77,17 @@ final class FaultyFileSystem: FileSystemOps, @unchecked Sendable {
     }
 }
 
-@Suite struct AtomicFileWriterTests {
+@Suite final class AtomicFileWriterTests {
     let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("minutes-atomic-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     func contents(_ url: URL) -> String? {

@@ -88,8 +88,14 @@ import Testing
     }
 
     @Test func markdownBoldKeepsSpacesOutsideTheMarkers() {
-        let document = ReportDocument(title: "T", blocks: [.paragraph("\(bold: " KP ")to act")])
-        #expect(MarkdownRenderer.render(document).contains(" **KP** to act"))
+        let document = ReportDocument(title: "T", blocks: [.paragraph("Ask\(bold: " KP ")to act")])
+        #expect(MarkdownRenderer.render(document).contains("Ask **KP** to act"))
+    }
+
+    @Test func markdownHeadingsKeepHashesAndParagraphsCannotBecomeCodeBlocks() {
+        let document = ReportDocument(title: "Item #", blocks: [.paragraph("    indented\n      1. not a list")])
+        let rendered = MarkdownRenderer.render(document)
+        #expect(rendered == "# Item \\#\n\nindented\\\n1\\. not a list\n")
     }
 
     @Test func markdownPadsShortRowsToTheHeader() {

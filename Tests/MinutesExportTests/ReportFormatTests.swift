@@ -32,6 +32,9 @@ import MinutesCore
         let csv = folder.appendingPathComponent("actions.csv")
         try AtomicFileWriter.write(CSVRenderer.renderData(SampleReports.actionRecords, byteOrderMark: true), to: csv)
         #expect(FileManager.default.contents(atPath: csv.path)?.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        if ProcessInfo.processInfo.environment["EXPORT_SAMPLE_DIR"] == nil {
+            try FileManager.default.removeItem(at: folder)
+        }
     }
 
     @Test func reportTextInterpolationMakesBoldRuns() {
