@@ -47,6 +47,10 @@ struct JournalBuilder {
         clock = stamp(start)
     }
 
+    /// Continues with another seed: two copies of a builder reseeded differently mint
+    /// different ids, like two laptops editing copies of one journal.
+    mutating func reseed(_ seed: UInt64) { rng = SeededGenerator(seed: seed) }
+
     /// Moves the clock to 09:00 UTC on `iso` (never backwards).
     mutating func on(_ iso: String, at time: String = "09:00:00.000") {
         let t = stamp(iso + "T" + time + "Z")
