@@ -312,6 +312,7 @@ public enum AppUpdate {
 
     static func submit(_ ui: inout UIState, _ line: InputLine, _ c: AppContext) -> [Effect] {
         let text = line.editor.text.trimmingCharacters(in: .whitespaces)
+        ui.status = nil  // a message about an earlier try no longer applies
         let meeting = currentMeeting(ui, c)
         let project = currentProject(ui, c)
         func need(_ ok: Bool, _ message: String) -> Bool {

@@ -60,6 +60,13 @@ public enum FooterView {
         var items: [(String, String)]
         switch ui.mode {
         case .input(let line):
+            // The input line covers the status line, so a message about what was typed (an
+            // error, "NOT SAVED", a restored draft) takes the footer's place until it changes.
+            if let s = ui.status {
+                let style: Style = s.kind == .error ? Theme.error : s.kind == .warning ? Theme.warning : Theme.info
+                grid.put(" " + TextSanitizer.sanitize(s.text), x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
+                return
+            }
             items = [("Enter", "save"), ("Esc", "cancel")]
             if line.purpose.mentionsOwners { items.append(("Tab", "complete name")) }
             items += [("^W", "delete word"), ("^U", "clear")]
