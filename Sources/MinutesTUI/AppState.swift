@@ -186,6 +186,8 @@ public struct UIState: Sendable, Hashable {
     public var unknownInitials: [String] = []
     /// The review pass to go back to after an input line opened from it.
     public var reviewReturn: Mode?
+    /// The first line shown of a scrolled overlay (help, problems, history, group plan).
+    public var overlayTop = 0
 
     public init(group: String? = nil) { self.group = group }
 

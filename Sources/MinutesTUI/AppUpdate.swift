@@ -21,10 +21,16 @@ public enum AppUpdate {
         switch ui.mode {
         case .input(let line): return handleInput(&ui, line, key, context)
         case .help, .groupPlan, .history:
+            if scrollOverlay(&ui, key, context) { return [] }
             ui.mode = .browse
+            ui.overlayTop = 0
             return []
         case .problems:
-            if key == .escape || key == .char("q") || key == .char("!") || key == .enter { ui.mode = .browse }
+            if scrollOverlay(&ui, key, context) { return [] }
+            if key == .escape || key == .char("q") || key == .char("!") || key == .enter {
+                ui.mode = .browse
+                ui.overlayTop = 0
+            }
             return []
         case .groupPicker(let index): return handleGroupPicker(&ui, index, key, context)
         case .ratingPicker: return handleRatingPicker(&ui, key, context)
@@ -33,6 +39,28 @@ public enum AppUpdate {
         case .exportMenu(let report): return handleExportMenu(&ui, report, key, context)
         case .browse: return handleBrowse(&ui, key, context)
         }
+    }
+
+    /// Scrolls an overlay too long for the screen (the help at 80×24, many problems) with
+    /// ↑↓ j/k, PgUp/PgDn, Space, Home/End; returns false for other keys, or when it all fits.
+    static func scrollOverlay(_ ui: inout UIState, _ key: Key, _ c: AppContext) -> Bool {
+        let layout = Layout(width: ui.width, height: ui.height)
+        guard let overlay = Screen.overlay(ui, c, width: layout.body.width) else { return false }
+        let maxTop = overlay.maxTop(areaHeight: layout.body.height)
+        guard maxTop > 0 else { return false }
+        let page = max(1, overlay.visibleLines(areaHeight: layout.body.height) - 1)
+        var top = min(ui.overlayTop, maxTop)
+        switch key {
+        case .down, .char("j"): top += 1
+        case .up, .char("k"): top -= 1
+        case .pageDown, .char(" "): top += page
+        case .pageUp: top -= page
+        case .home: top = 0
+        case .end: top = maxTop
+        default: return false
+        }
+        ui.overlayTop = min(max(0, top), maxTop)
+        return true
     }
 
     // MARK: - What is on screen

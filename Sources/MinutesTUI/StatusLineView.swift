@@ -87,6 +87,10 @@ public enum FooterView {
                 : [("d", "docx"), ("h", "html"), ("m", "markdown"), ("t", "text")] + (report == .actions ? [("c", "csv")] : []) + [("Esc", "cancel")]
         default:
             items = [("any key", "close")]
+            let layout = Layout(width: ui.width, height: ui.height)
+            if let o = Screen.overlay(ui, c, width: layout.body.width), o.maxTop(areaHeight: layout.body.height) > 0 {
+                items.insert(("↑↓ PgUp/PgDn", "scroll"), at: 0)
+            }
         }
         // Help and quit always stay; other keys are dropped from the end when room runs out.
         let pinned = items.filter { $0.0 == "?" || $0.0 == "q" }
