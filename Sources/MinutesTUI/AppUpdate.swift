@@ -758,14 +758,29 @@ public enum AppUpdate {
     // MARK: - Looking back
 
     static func stepLookBack(_ ui: inout UIState, _ step: Int, _ c: AppContext) -> [Effect] {
-        guard let g = ui.group, let meetings = c.state.groups[g]?.meetings.map(\.date), !meetings.isEmpty else {
-            ui.status = .info("This group has no meetings to look back on.")
+        // While looking back the context holds the state as at that meeting, which knows no
+        // later meetings: the dates to step through are taken once, from now.
+        if ui.lookBack == nil {
+            guard step < 0 else { return [] }
+            let meetings = ui.group.flatMap { c.state.groups[$0]?.meetings.map(\.date) } ?? []
+            // `[` shows the meeting before the one being minuted: as at the end of the current
+            // meeting is what the screen already shows.
+            let current = currentMeeting(ui, c)
+            ui.lookBackDates = meetings.filter { current == nil || $0 < current! }
+        }
+        let dates = ui.lookBackDates
+        guard !dates.isEmpty else {
+            ui.status = .info("No earlier meeting to look back on.")
             return []
         }
-        let currentIndex = ui.lookBack.flatMap { meetings.firstIndex(of: $0) } ?? meetings.count
-        let target = currentIndex + step
-        if target >= meetings.count { return ui.lookBack == nil ? [] : [.lookBack(nil)] }
-        return [.lookBack(meetings[max(0, target)])]
+        let index = ui.lookBack.flatMap { dates.firstIndex(of: $0) } ?? dates.count
+        let target = index + step
+        if target >= dates.count { return ui.lookBack == nil ? [] : [.lookBack(nil)] }
+        guard target >= 0 else {
+            ui.status = .info("No earlier meeting to look back on.")
+            return []
+        }
+        return [.lookBack(dates[target])]
     }
 
     // MARK: - After the runtime acted
