@@ -494,11 +494,29 @@ public enum AppUpdate {
     static func meetingStep(_ ui: inout UIState, _ draft: MeetingDraft, _ text: String, _ line: InputLine,
                             _ c: AppContext) -> [Effect] {
         var d = draft
+        /// People as typed or Tab-completed: "RO JB, AT and Youth Service" or "Marta Horvath".
+        /// Initials (and known people's names) become upper-case initials; anything else, such
+        /// as an organisation, is kept as written.
         func list(_ s: String) -> [String] {
-            s.split(whereSeparator: { $0 == "," || $0 == " " }).map { w in
-                let t = String(w)
-                return Person.isValidInitials(t) && t == t.uppercased() || c.state.person(t) != nil ? t.uppercased() : t
+            var out: [String] = []
+            let parts = s.replacingOccurrences(of: " and ", with: ",").split(separator: ",")
+            for part in parts {
+                let p = part.trimmingCharacters(in: .whitespaces)
+                guard !p.isEmpty else { continue }
+                if let person = c.state.directory.first(where: {
+                    $0.name.compare(p, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+                }) {
+                    out.append(person.initials)
+                    continue
+                }
+                let words = p.split(separator: " ").map(String.init)
+                if words.allSatisfy({ w in Person.isValidInitials(w.uppercased()) && (w == w.uppercased() || c.state.person(w) != nil) }) {
+                    out += words.map { $0.uppercased() }
+                } else {
+                    out.append(p)
+                }
             }
+            return out
         }
         switch d.step {
         case .date:
@@ -510,15 +528,15 @@ public enum AppUpdate {
             if let g = ui.group, let existing = c.state.groups[g]?.meeting(on: day) {
                 ui.meeting = day
                 ui.mode = .browse
-                ui.status = .info("Continuing the meeting of \(day.long)" + (existing.present.isEmpty ? "." : " (present: \(existing.present.joined(separator: ", "))).")
-                    + offerReview(ui, day, c))
+                let offer = offerReview(ui, day, c)
+                let present = existing.present.isEmpty ? "." : " (present: \(existing.present.joined(separator: ", ")))."
+                ui.status = .info("Continuing the meeting of \(day.long)" + (offer.isEmpty ? present : ";" + offer))
                 return []
             }
         case .present: d.present = list(text)
-        case .apologies:
-            d.apologies = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        case .chair: d.chair = text.isEmpty ? nil : text.uppercased()
-        case .minuteTaker: d.minuteTaker = text.isEmpty ? nil : text.uppercased()
+        case .apologies: d.apologies = list(text)
+        case .chair: d.chair = list(text).first
+        case .minuteTaker: d.minuteTaker = list(text).first
         case .next:
             if !text.isEmpty {
                 guard let day = Day.parseInput(text, today: c.today) else {
@@ -531,7 +549,7 @@ public enum AppUpdate {
             ui.mode = .browse
             let fields = MeetingFields(group: g, date: d.date, present: d.present, apologies: d.apologies,
                                        chair: d.chair, minuteTaker: d.minuteTaker, next: d.next)
-            return [.record(RecordRequest([.meeting(fields)], message: "Meeting of \(d.date.long) opened.",
+            return [.record(RecordRequest([.meeting(fields)], message: "Meeting of \(d.date.long) opened",
                                           restore: line, after: .meetingOpened(d.date)))]
         }
         d.step = MeetingDraft.Step(rawValue: d.step.rawValue + 1)!
@@ -539,13 +557,13 @@ public enum AppUpdate {
         return []
     }
 
-    /// " 5 follow-ups were carried into it: R reviews them." when there are any.
+    /// " 5 carried follow-ups: R reviews them." when there are any: short enough for 80 columns.
     static func offerReview(_ ui: UIState, _ day: Day, _ c: AppContext) -> String {
         guard let g = ui.group else { return "" }
         let entries = c.state.reviewEntries(group: g, meeting: day)
         let open = entries.filter { !$0.isReviewed }.count
         guard open > 0 else { return "" }
-        return " \(open) follow-up\(open == 1 ? " was" : "s were") carried into it: R reviews them."
+        return " \(open) carried follow-up\(open == 1 ? "" : "s"): R reviews \(open == 1 ? "it" : "them")."
     }
 
     // MARK: - Review pass
@@ -815,7 +833,8 @@ public enum AppUpdate {
             }
         case .meetingOpened(let day):
             ui.meeting = day
-            ui.status = .info(request.message + offerReview(ui, day, c))
+            let offer = offerReview(ui, day, c)
+            ui.status = .info(request.message + (offer.isEmpty ? "." : ";" + offer))
         case .nothing, .undo:
             break
         }
