@@ -593,6 +593,8 @@ public enum AppUpdate {
         switch action {
         case .reviewDone where open:
             ui.mode = .input(InputLine(.reviewOutcome(entry.item.id), prompt: "Outcome (also noted as progress)"))
+        case .reviewKeep where open && entry.decision == .carry:
+            ui.status = .info("Already kept at this meeting.")  // a second carry would say nothing new
         case .reviewKeep where open:
             return [.record(RecordRequest([.carry(ref: entry.item.id, meeting: meeting)],
                                           message: "Kept: carried on.", after: .advanceReview))]
