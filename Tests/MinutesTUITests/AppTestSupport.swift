@@ -218,3 +218,30 @@ extension CellGrid {
         return out
     }
 }
+
+extension Fixture {
+    /// The sample plus a second group, Be Heard, with one project, one meeting and one open
+    /// follow-up (PM's), for the group switcher and the all-groups Outstanding view.
+    static func twoGroupsText() throws -> String {
+        try String(contentsOfFile: samplePath, encoding: .utf8) + """
+        2009-07-01T09:00:00.000Z 4h2k7x9m3p5q group slug=be-heard name="Be Heard Working Group"
+        2009-07-01T09:01:00.000Z 4h2k7x9m3p5r project group=be-heard number=1 headline="A youth council"
+        2009-07-01T09:02:00.000Z 4h2k7x9m3p5s meeting group=be-heard date=2009-07-01
+        2009-07-01T09:03:00.000Z 4h2k7x9m3p5t todo project=be-heard/1 meeting=2009-07-01 owner=PM text="draft the council's terms of reference"
+
+        """
+    }
+}
+
+extension AppHarness {
+    /// Shows the Outstanding tab (Tab until it is there).
+    func goToOutstanding() {
+        for _ in 0..<20 where !AppUpdate.isOutstandingTab(ui, context) { press(.tab) }
+    }
+
+    /// Opens the meeting of `today` with `m`, answering every question with Enter.
+    func openTodaysMeeting() {
+        press(.char("m"))
+        press(.enter, .enter, .enter, .enter, .enter, .enter)
+    }
+}

@@ -160,7 +160,8 @@ struct KeyHandlingTests {
         #expect(h.newEvents == [.todo(Self.ref(6), meeting: Fixture.june, owners: [.initials("RO")],
                                       text: "write to the local paper")])
         h.press(.left)  // move focus away so the item is drawn unselected
-        #expect(h.grid.styles(of: "RO to write").prefix(2).allSatisfy { $0.bold && $0.role == .normal })
+        let bold = h.grid.styles(of: "RO to write").prefix(2).allSatisfy { $0.bold && $0.role == .normal }
+        #expect(bold)
     }
 
     @Test func noteIsRecordedUnderTheCurrentMeetingAndShownLast() throws {
@@ -439,7 +440,8 @@ struct KeyHandlingTests {
         #expect(h.state.person("KP")?.name == "Kamala Patel")
         #expect(h.ui.unknownInitials.isEmpty)
         h.press(.left)
-        #expect(h.grid.styles(of: "KP and RO").prefix(2).allSatisfy { $0.bold && $0.role == .normal }, "KP is known now")
+        let known = h.grid.styles(of: "KP and RO").prefix(2).allSatisfy { $0.bold && $0.role == .normal }
+        #expect(known, "KP is known now")
     }
 
     @Test func plusWithoutUnknownInitialsAsksForThem() throws {
