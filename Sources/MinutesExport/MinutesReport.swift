@@ -54,7 +54,7 @@ public enum MinutesReport {
         mention(meeting.present + meeting.apologies + [meeting.chair, meeting.minuteTaker, group.lead].compactMap { $0 })
 
         var blocks: [ReportBlock] = []
-        let projects = state.projects(in: group.slug)
+        let projects = state.projects(in: group.slug, asOf: day)
         if projects.isEmpty {
             blocks.append(.paragraph("No projects yet."))
         }

@@ -16,10 +16,10 @@ public enum MonitoringReport {
             guard let group = state.groups[slug] else { throw ExportError.unknownGroup(slug, known: state.groupOrder) }
             if !groups.contains(where: { $0.slug == slug }) { groups.append(group) }
         }
-        if slugs.isEmpty { groups = state.groupList }
         let day = asOf
-            ?? groups.compactMap { $0.latestMeeting?.date }.max()
+            ?? (slugs.isEmpty ? state.groupList : groups).compactMap { $0.latestMeeting?.date }.max()
             ?? state.lastTimestamp.day
+        if slugs.isEmpty { groups = state.groups(asOf: day) }
         if let since, since >= day {
             throw ExportError.badDates("--since \(since.iso) must be before the report's date, \(day.iso)")
         }
@@ -54,7 +54,7 @@ public enum MonitoringReport {
             }
             blocks.append(.paragraph(ReportText(summary.joined(separator: " "))))
 
-            let projects = state.projects(in: group.slug)
+            let projects = state.projects(in: group.slug, asOf: day)
             if projects.isEmpty {
                 blocks.append(.paragraph("No projects yet."))
                 continue

@@ -139,6 +139,24 @@ extension MinutesState {
         project.ratings.last { $0.meeting <= day }
     }
 
+    /// The projects of a group that existed by the end of `day`, in agenda order: added on or
+    /// before it, or holding something dated on or before it (a journal typed up after the fact
+    /// adds its projects after the meetings whose notes they carry).
+    func projects(in group: String, asOf day: Day) -> [Project] {
+        projects(in: group).filter { project in
+            project.createdOn <= day
+                || project.ratings.first.map { $0.meeting <= day } == true
+                || [project.actions, project.notes, project.followUps].contains { ids in
+                    ids.contains { items[$0].map { $0.meeting <= day } ?? false }
+                }
+        }
+    }
+
+    /// The groups that existed by the end of `day`: added on or before it, or meeting by then.
+    func groups(asOf day: Day) -> [Group] {
+        groupList.filter { $0.createdOn <= day || ($0.meetings.first.map { $0.date <= day } ?? false) }
+    }
+
     /// The latest meeting of a group held on or before `day`.
     func latestMeeting(of group: Group, onOrBefore day: Day) -> Meeting? {
         group.meeting(on: day) ?? group.meeting(before: day)

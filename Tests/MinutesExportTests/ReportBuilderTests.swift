@@ -194,6 +194,81 @@ import MinutesCore
         }
     }
 
+    /// Two groups: "alpha" meets in January and March, "beta" in February.
+    static func twoGroups() -> TestJournal {
+        var journal = TestJournal()
+        let jan = ExportFixtures.day("2011-01-10"), feb = ExportFixtures.day("2011-02-10"), mar = ExportFixtures.day("2011-03-10")
+        journal.add(.person(Person(initials: "AB", name: "Ann Bell")))
+        journal.add(.group(slug: "alpha", name: "Alpha Group", lead: "AB"))
+        journal.add(.group(slug: "beta", name: "Beta Group", lead: nil))
+        let a1 = ProjectRef(group: "alpha", number: 1), b1 = ProjectRef(group: "beta", number: 1)
+        journal.add(.project(a1, headline: "Alpha one"))
+        journal.add(.project(b1, headline: "Beta one"))
+        journal.add(.meeting(MeetingFields(group: "alpha", date: jan, present: ["AB"])))
+        journal.add(.note(a1, meeting: jan, text: "Alpha in January"))
+        journal.add(.todo(a1, meeting: jan, owners: [.initials("AB")], text: "write to the council"))
+        journal.add(.meeting(MeetingFields(group: "beta", date: feb)))
+        journal.add(.note(b1, meeting: feb, text: "Beta in February"))
+        journal.add(.todo(b1, meeting: feb, owners: [.initials("AB")], text: "book the hall"))
+        journal.add(.rate(b1, meeting: feb, rating: .good, comment: nil))
+        journal.add(.meeting(MeetingFields(group: "alpha", date: mar, present: ["AB"])))
+        journal.add(.note(a1, meeting: mar, text: "Alpha in March"))
+        return journal
+    }
+
+    @Test func monitoringOfSeveralGroupsHasAHeadingAndTableEach() throws {
+        var journal = Self.twoGroups()
+        let later = ExportFixtures.day("2011-03-10")
+        journal.add(.project(ProjectRef(group: "alpha", number: 2), headline: "Alpha two"))
+        journal.add(.note(ProjectRef(group: "alpha", number: 2), meeting: later, text: "Started in March"))
+        let document = try MonitoringReport.build(state: journal.state)
+        #expect(document.title == "Monitoring report")
+        #expect(Self.metadata(document)["Date"] == "10 March 2011")
+        #expect(Self.headings(document) == ["Alpha Group", "Beta Group"])
+        let tables = Self.tables(document)
+        #expect(tables.map(\.rows.count) == [2, 1])
+        #expect(tables[0].rows[0][3].plainLines == ["10 March", "• Alpha in March"])
+        #expect(tables[1].rows[0][3].plainLines == ["10 February", "• Beta in February"], "beta's only meeting")
+        #expect(tables[1].rows[0][4].plainLines == ["Good"])
+        let result = try Exporter.render(.monitoring(format: .md), state: journal.state)
+        #expect(result.suggestedFileName == "monitoring-2011-03-10.md")
+    }
+
+    @Test func actionListAcrossGroupsNamesTheGroup() throws {
+        let list = try ActionListReport.build(state: Self.twoGroups().state)
+        #expect(Self.headings(list.document) == ["AB — Ann Bell"])
+        #expect(list.document.metadata.map(\.label) == ["Latest meeting", "Open"])
+        guard case .bulletList(let items) = list.document.blocks.last else { Issue.record("no list"); return }
+        #expect(items.map(\.plainText) == [
+            "AB to write to the council\nAlpha Group, project 1: Alpha one\nRaised 10 January 2011, carried once.",
+            "AB to book the hall\nBeta Group, project 1: Beta one\nRaised 10 February 2011.",
+        ])
+        let beta = try ActionListReport.build(group: "beta", state: Self.twoGroups().state)
+        #expect(beta.entries.count == 1)
+        #expect(Self.metadata(beta.document)["Group"] == "Beta Group")
+    }
+
+    @Test func minutesLeaveOutProjectsThatCameLater() throws {
+        var journal = TestJournal()
+        let jan = ExportFixtures.day("2011-01-10")
+        journal.add(.group(slug: "g", name: "G", lead: nil))
+        journal.add(.project(ProjectRef(group: "g", number: 1), headline: "One"))
+        journal.add(.meeting(MeetingFields(group: "g", date: jan)))
+        journal.add(.project(ProjectRef(group: "g", number: 2), headline: "Two"))
+        journal.add(.meeting(MeetingFields(group: "g", date: ExportFixtures.day("2011-02-10"))))
+        journal.add(.note(ProjectRef(group: "g", number: 2), meeting: ExportFixtures.day("2011-02-10"), text: "Begun"))
+        var state = journal.state
+        // Both projects predate January by their timestamps, so both are there in January …
+        #expect(Self.headings(try MinutesReport.build(group: "g", meeting: jan, state: state)) == ["Project 1", "Project 2"])
+        // … while a project recorded after a meeting, with nothing dated by then, is not.
+        var late = TestJournal()
+        late.add(.group(slug: "g", name: "G", lead: nil))
+        late.add(.meeting(MeetingFields(group: "g", date: ExportFixtures.day("2008-06-01"))))
+        late.add(.project(ProjectRef(group: "g", number: 1), headline: "Later"))
+        state = late.state
+        #expect(Self.tables(try MinutesReport.build(group: "g", state: state)).isEmpty)
+    }
+
     // MARK: Action list
 
     @Test func actionListGroupsOpenFollowUpsByOwnerOldestFirst() throws {
