@@ -58,10 +58,19 @@ public enum ExportWriter {
                              fileSystem: any FileSystemOps = PosixFileSystemOps()) throws {
         switch destination {
         case .file(let path):
+            let isNew = access(path, F_OK) != 0
             do {
                 try AtomicFileWriter.write(data, to: URL(fileURLWithPath: path), fileSystem: fileSystem)
             } catch let error as AtomicWriteError {
                 throw ExportError.write(error.description)
+            }
+            // The writer makes new files private (0600), as the journal should be; an export is
+            // a document to share, so a new one gets the usual permissions (0666 less the umask).
+            // A replaced file keeps its own.
+            if isNew {
+                let mask = umask(0o022)
+                umask(mask)
+                _ = chmod(path, 0o666 & ~mask)
             }
         case .standardOutput:
             try writeStandardOutput(data)

@@ -193,6 +193,24 @@ import MinutesCore
         #expect(fileSystem.calls.filter { $0 == "fsync" }.count == 2, "the file and its folder")
     }
 
+    @Test func aNewExportIsShareableAndAReplacedOneKeepsItsMode() throws {
+        let folder = try ExportFixtures.temporaryFolder("modes")
+        let mask = umask(0o022)
+        umask(mask)
+        let fresh = folder.appendingPathComponent("new.md").path
+        try ExportWriter.write(Data("x".utf8), to: .file(fresh))
+        var info = stat()
+        #expect(stat(fresh, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o666 & ~mask)
+        let kept = folder.appendingPathComponent("kept.md").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: kept))
+        #expect(chmod(kept, 0o640) == 0)
+        try ExportWriter.write(Data("new".utf8), to: .file(kept))
+        #expect(stat(kept, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o640)
+        #expect(FileManager.default.contents(atPath: kept) == Data("new".utf8))
+    }
+
     @Test func aFailedWriteLeavesTheOldOutputWhole() throws {
         let folder = try ExportFixtures.temporaryFolder("failed")
         let path = folder.appendingPathComponent("actions.csv").path
