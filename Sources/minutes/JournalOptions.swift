@@ -41,12 +41,13 @@ struct JournalOptions: ParsableArguments {
         }
     }
 
-    /// Reads the journal for a command that only looks, refusing one with errors in it
-    /// (whose state would be partial) with a pointer to `minutes check`.
-    func loadClean(asOf: Day? = nil) throws -> LoadedJournal {
+    /// Reads the journal for a command that only looks. Lines with errors are left out of
+    /// the state; a warning says so and points at `minutes check`.
+    func loadWarning(asOf: Day? = nil) throws -> LoadedJournal {
         let loaded = try load(asOf: asOf)
         if let first = loaded.diagnostics.errors.first {
-            throw CLIError.data(problemSummary(errors: loaded.diagnostics.errors.count, first: first))
+            Output.warning(problemSummary(errors: loaded.diagnostics.errors.count, first: first)
+                .replacingOccurrences(of: "; fix it first", with: "; entries with errors are left out"))
         }
         return loaded
     }
@@ -74,7 +75,7 @@ struct JournalOptions: ParsableArguments {
 
     private func problemSummary(errors count: Int, first: Diagnostic) -> String {
         let more = count > 1 ? " (and \(count - 1) more error\(count == 2 ? "" : "s"))" : ""
-        return first.headline(file: path) + more + "; fix it first, see: minutes check -f \(path)"
+        return "\(path):\(first.line):\(first.column): \(first.message)" + more + "; fix it first, see: minutes check -f \(path)"
     }
 }
 

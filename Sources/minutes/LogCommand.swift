@@ -20,7 +20,7 @@ struct LogCommand: ParsableCommand {
     var ref: String
 
     func run() throws {
-        let state = try journal.loadClean().state
+        let state = try journal.loadWarning().state
         if ref.contains("/") {
             let project = try Inputs.project(ref, in: state, argument: "<ref>")
             try logProject(project, state: state)

@@ -25,7 +25,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let asOfDay = try Inputs.day(asOf, argument: "--as-of")
-        let state = try journal.loadClean(asOf: asOfDay).state
+        let state = try journal.loadWarning(asOf: asOfDay).state
         var slugs = state.groupOrder
         var only: ProjectRef?
         if let target {

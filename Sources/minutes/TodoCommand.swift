@@ -34,7 +34,7 @@ struct TodoCommand: ParsableCommand {
     func run() throws {
         let asOfDay = try Inputs.day(asOf, argument: "--as-of")
         let owner = try Inputs.text(self.owner, argument: "--owner")
-        let state = try journal.loadClean(asOf: asOfDay).state
+        let state = try journal.loadWarning(asOf: asOfDay).state
         var filter = FollowUpFilter(owner: owner, minCarried: minCarried)
         if let group { filter.group = try Inputs.group(group, in: state, argument: "--group").slug }
         if let project {
