@@ -54,6 +54,7 @@ public struct JournalParser {
         .done: Shape(required: [.ref], optional: [.meeting, .outcome]),
         .drop: Shape(required: [.ref, .reason], optional: [.meeting]),
         .reassign: Shape(required: [.ref], optional: [.meeting], repeated: [.owner]),
+        .carry: Shape(required: [.ref], optional: [.meeting]),
         .rate: Shape(required: [.project, .rating], optional: [.meeting, .comment]),
         .amend: Shape(required: [.ref, .text], repeated: [.owner]),
         .retract: Shape(required: [.ref], optional: [.reason]),
@@ -345,6 +346,8 @@ public struct JournalParser {
             body = r.flatMap { r in t.map { .amend(ref: r, text: $0, owners: o) } }
         case .retract:
             body = ref().map { .retract(ref: $0, reason: text(.reason)) }
+        case .carry:
+            body = ref().map { .carry(ref: $0, meeting: day(.meeting)) }
         case .plan:
             let g = field(.group) != nil ? slug(.group) : nil
             let p = field(.project) != nil ? project() : nil

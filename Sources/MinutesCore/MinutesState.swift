@@ -21,6 +21,11 @@ public struct MinutesState: Sendable {
 
     /// What each applied event id refers to, so corrections can find their target.
     var targets: [EventID: Target] = [:]
+    /// With `asOf`: the events left out because they lie after it, so that corrections of
+    /// them are left out too, and the latest meeting date of each group among them, so that
+    /// items recorded without a meeting still belong to that later meeting.
+    var leftOut: Set<EventID> = []
+    var leftOutMeetings: [String: Day] = [:]
 
     enum Target: Sendable {
         case person, group, retract
@@ -75,10 +80,17 @@ public struct MinutesState: Sendable {
     // MARK: - Applying events
 
     /// Applies one event; a problem is recorded as a diagnostic on `line` and the event is
-    /// skipped. Returns false when the event was rejected or lies after `asOf`.
+    /// skipped. Returns false when the event was rejected, lies after `asOf`, or corrects an
+    /// event that does.
     @discardableResult
     public mutating func apply(_ event: Event, line: Int = 0) -> Bool {
-        if let asOf, effectiveDay(of: event) > asOf { return false }
+        if let asOf, effectiveDay(of: event) > asOf || event.body.ref.map(leftOut.contains) == true {
+            leftOut.insert(event.id)
+            if case .meeting(let m) = event.body, leftOutMeetings[m.group].map({ $0 < m.date }) ?? true {
+                leftOutMeetings[m.group] = m.date
+            }
+            return false
+        }
         if var problem = problem(with: event) {
             problem.line = line
             report(problem)
@@ -96,6 +108,7 @@ public struct MinutesState: Sendable {
         case .done(let ref, let m, let outcome): ok = applyChange(event, ref, m, .done(outcome: outcome), line)
         case .drop(let ref, let m, let reason): ok = applyChange(event, ref, m, .drop(reason: reason), line)
         case .reassign(let ref, let m, let owners): ok = applyChange(event, ref, m, .reassign(owners: owners), line)
+        case .carry(let ref, let m): ok = applyChange(event, ref, m, .carry, line)
         case .amend(let ref, let text, let owners): ok = applyAmend(event, ref, text, owners, line)
         case .rate(let ref, let m, let rating, let comment): ok = applyRating(event, ref, m, rating, comment, line)
         case .retract(let ref, _): ok = applyRetract(event, ref, line)
@@ -109,12 +122,14 @@ public struct MinutesState: Sendable {
     }
 
     /// The day an event counts from for `asOf`: its meeting, or the group's latest meeting
-    /// for notes, actions, follow-ups and ratings recorded without one, else the day it was recorded.
+    /// (including one left out by `asOf`) for notes, actions, follow-ups and ratings recorded
+    /// without one, else the day it was recorded.
     public func effectiveDay(of event: Event) -> Day {
         if let m = event.body.meeting { return m }
         switch event.body {
         case .action(let r, _, _), .note(let r, _, _), .todo(let r, _, _, _), .rate(let r, _, _, _):
-            return groups[r.group]?.latestMeeting?.date ?? event.timestamp.day
+            let latest = [groups[r.group]?.latestMeeting?.date, leftOutMeetings[r.group]].compactMap { $0 }.max()
+            return latest ?? event.timestamp.day
         default:
             return event.timestamp.day
         }
@@ -233,7 +248,7 @@ public struct MinutesState: Sendable {
             }
         case .reassign(let owners):
             warnUnknownInitials(owners.compactMap(\.initials), line: line, field: "owner")
-        case .amend: break
+        case .amend, .carry: break
         }
         targets[e.id] = .change(item: ref)
         return true
@@ -374,6 +389,7 @@ public struct MinutesState: Sendable {
         case .done(let ref, _, _): return followUp(ref, "marked done")
         case .drop(let ref, _, _): return followUp(ref, "dropped")
         case .reassign(let ref, _, _): return followUp(ref, "reassigned")
+        case .carry(let ref, _): return followUp(ref, "carried")
         case .amend(let ref, _, let owners):
             switch targets[ref] {
             case .item(let id)?:
