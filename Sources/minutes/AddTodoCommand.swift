@@ -30,7 +30,7 @@ struct AddTodoCommand: ParsableCommand {
         let project = try Inputs.project(self.project, in: state)
         let group = try Inputs.group(project.ref.group, in: state)
         let day = try Inputs.meeting(of: group, explicit: meeting, requireOne: true)
-        let parsed = FollowUpOwners.parse(typed, people: state.directory)
+        let parsed = OwnerParser.parse(typed, people: state.directory)
         let text = try Inputs.text(parsed.text, argument: "<text> after its owners")
         // The engine warns about unknown initials and a missing owner as it applies the
         // entry; names it cannot tell apart are the parser's to report.

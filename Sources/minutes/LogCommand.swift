@@ -120,6 +120,7 @@ enum ProjectLog {
         case .done(let r, _, let outcome): label = "done \(r)"; detail = outcome
         case .drop(let r, _, let reason): label = "dropped \(r)"; detail = reason
         case .reassign(let r, _, let owners): label = "reassigned \(r) to \(Owner.phrase(owners))"
+        case .carry(let r, _): label = "reviewed \(r) and carried it on"
         case .rate(_, _, let rating, let comment): label = "rated \(rating.title)"; detail = comment
         case .amend(let r, let text, let owners):
             label = "amended \(r)"

@@ -123,7 +123,7 @@ struct HappyPathTests {
         #expect(unknown.stderr.contains("warning") && unknown.stderr.contains("ZZ"), "\(unknown)")
         #expect(unknown.stdout.contains("ZZ"))
 
-        let unowned = try box.run(["add", "todo", "be-safe/1", "Ring the school about the hall"])
+        let unowned = try box.run(["add", "todo", "be-safe/1", "Minutes to be circulated"])
         #expect(unowned.status == 0, "\(unowned)")
         #expect(unowned.stderr.contains("warning") && unowned.stderr.contains("no owner"), "\(unowned)")
 
