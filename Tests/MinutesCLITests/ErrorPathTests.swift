@@ -92,6 +92,16 @@ struct ErrorPathTests {
         if r.status != 0 { #expect(result.stdout.isEmpty, "\(result)") }
     }
 
+    @Test func contradictoryOptionsAreBadUsage() throws {
+        let box = try Sandbox()
+        try box.write("minutes.journal", Fixture.journal
+            + "2009-05-16T09:00:00.000Z ffff00000001 group slug=other name=\"Other Group\"\n"
+            + "2009-05-16T09:01:00.000Z ffff00000002 project group=other number=1 headline=\"Elsewhere\"\n")
+        let r = try box.run(["todo", "--group", "be-safe", "--project", "other/1"])
+        #expect(r.status == 2, "\(r)")
+        #expect(r.stderr == "minutes: error: --project other/1 is not in --group be-safe\n", "\(r)")
+    }
+
     @Test func initRefusesAnExistingFile() throws {
         let box = try Sandbox()
         try box.write("minutes.journal", Fixture.journal)
