@@ -21,9 +21,15 @@ struct DemoCommand: ParsableCommand {
         try present(copy)
     }
 
-    /// What the demo opens the copy in. For now the text minutes; the full-screen app
-    /// takes over here.
+    /// Opens the copy in the full-screen app; without a terminal (a pipe, a script), prints
+    /// it as text instead.
     func present(_ path: String) throws {
+        if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+            let status = try AppLauncher.run(path: path)
+            Output.line("The demo journal is still at \(path) (open it again with: minutes -f \(path))")
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let show = try ShowCommand.parse(["-f", path])
         try show.run()
     }

@@ -30,6 +30,14 @@ struct Minutes: ParsableCommand {
         ]
     )
 
+    @OptionGroup var journal: JournalOptions
+
+    /// With no command: open the full-screen app on the journal.
+    func run() throws {
+        let status = try AppLauncher.run(path: journal.path)
+        if status != 0 { throw ExitCode(status) }
+    }
+
     /// Runs the command the arguments name, mapping every failure to one line on stderr
     /// and an exit status: 1 for invalid data, 2 for bad usage (ArgumentParser's own parse
     /// and validation errors would exit 64; they are mapped to 2 here).
