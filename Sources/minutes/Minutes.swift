@@ -25,6 +25,7 @@ struct Minutes: ParsableCommand {
             ShowCommand.self,
             TodoCommand.self,
             LogCommand.self,
+            AgendaCommand.self,
             CheckCommand.self,
             DemoCommand.self,
         ]
