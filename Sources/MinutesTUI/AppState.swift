@@ -184,6 +184,8 @@ public struct UIState: Sendable, Hashable {
     public var height = 24
     /// Unknown initials seen in the last entry, offered for adding with `+`.
     public var unknownInitials: [String] = []
+    /// The review pass to go back to after an input line opened from it.
+    public var reviewReturn: Mode?
 
     public init(group: String? = nil) { self.group = group }
 

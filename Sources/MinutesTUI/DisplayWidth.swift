@@ -133,11 +133,11 @@ public enum DisplayWidth {
             // ASCII keycaps: 1️⃣, #️⃣, *️⃣ (digit, VS16, U+20E3).
             return first.properties.isEmoji && scalars.contains("\u{FE0F}")
         }
-        let properties = first.properties
-        if properties.isEmojiPresentation { return true }
         if isRegionalIndicator(first.value) {
             return scalars.dropFirst().contains { isRegionalIndicator($0.value) }
         }
+        let properties = first.properties
+        if properties.isEmojiPresentation { return true }
         guard properties.isEmoji else { return false }
         for scalar in scalars.dropFirst() {
             if scalar.value == 0xFE0F || scalar.value == 0x200D
