@@ -92,3 +92,32 @@ public enum ExportWriter {
         }
     }
 }
+
+extension Exporter {
+
+    /// Renders a request from `state` and writes it to the file `path` (a leading `~/` is the
+    /// home folder) atomically; for the full-screen app, which has the state in hand and a file
+    /// name typed by the user. Refuses standard output (`-`), a folder and the journal. Returns
+    /// the path written.
+    @discardableResult
+    public static func write(_ request: ExportRequest, state: MinutesState, toFile path: String,
+                             journalPath: String?) throws -> String {
+        let path = ExportWriter.expandingTilde(path.trimmingCharacters(in: .whitespaces))
+        guard !path.isEmpty, path != "-" else { throw ExportError.emptyOutputPath }
+        let destination = try ExportWriter.destination(format: request.format, output: path, journalPath: journalPath,
+                                                       standardOutputIsTerminal: true)
+        let result = try render(request, state: state)
+        try ExportWriter.write(result.data, to: destination)
+        return path
+    }
+}
+
+extension ExportWriter {
+    /// `~/x` as `$HOME/x`; anything else unchanged.
+    public static func expandingTilde(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? FileManager.default.homeDirectoryForCurrentUser.path
+        return home + path.dropFirst()
+    }
+}

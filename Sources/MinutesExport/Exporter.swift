@@ -151,6 +151,7 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     case noMeeting(group: String, on: Day, nearest: [Day])
     case missingGroup(ExportReport)
     case unsupportedFormat(ExportFormat, ExportReport)
+    case unknownFormat(String)
     case badDates(String)
     /// The journal cannot be read, or has errors that would make the report partial.
     case journal(String)
@@ -162,7 +163,7 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var isUsageError: Bool {
         switch self {
-        case .missingGroup, .unsupportedFormat, .badDates, .binaryToTerminal, .outputIsJournal, .outputIsDirectory, .emptyOutputPath:
+        case .missingGroup, .unsupportedFormat, .unknownFormat, .badDates, .binaryToTerminal, .outputIsJournal, .outputIsDirectory, .emptyOutputPath:
             return true
         case .unknownGroup, .noMeetings, .noMeeting, .journal, .write:
             return false
@@ -187,6 +188,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
             let others = report.formats.map(\.rawValue).joined(separator: ", ")
             let hint = format == .csv ? "; CSV holds follow-ups: minutes export actions --format csv" : ""
             return "the \(report.title.lowercased()) cannot be exported as \(format.rawValue) (formats: \(others))\(hint)"
+        case .unknownFormat(let name):
+            return "unknown format \(quoted(name)); use docx, html, md, txt or csv"
         case .badDates(let message):
             return message
         case .journal(let message):

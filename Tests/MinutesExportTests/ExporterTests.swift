@@ -180,6 +180,25 @@ import MinutesCore
 
     // MARK: Writing
 
+    @Test func theAppWritesAChosenReportToATypedFileName() throws {
+        let folder = try ExportFixtures.temporaryFolder("app")
+        let state = try ExportFixtures.sampleState()
+        let path = folder.appendingPathComponent("stay-safe-minutes-2009-06-25.docx").path
+        let written = try Exporter.write(.minutes(group: "stay-safe", meeting: Self.june, format: .docx), state: state,
+                                         toFile: " \(path) ", journalPath: ExportFixtures.samplePath)
+        #expect(written == path)
+        #expect(try DocxReader.body(#require(FileManager.default.contents(atPath: path))).body.children("w:tbl").count == 6)
+        #expect(throws: ExportError.emptyOutputPath) {
+            try Exporter.write(.actions(format: .txt), state: state, toFile: "-", journalPath: nil)
+        }
+        #expect(throws: ExportError.outputIsJournal(ExportFixtures.samplePath)) {
+            try Exporter.write(.actions(format: .txt), state: state, toFile: ExportFixtures.samplePath, journalPath: ExportFixtures.samplePath)
+        }
+        #expect(!ExportWriter.expandingTilde("~/report.md").hasPrefix("~"))
+        #expect(ExportWriter.expandingTilde("~/report.md").hasSuffix("/report.md"))
+        #expect(ExportWriter.expandingTilde("a~/b") == "a~/b")
+    }
+
     @Test func anExistingOutputIsReplacedAtomically() throws {
         let folder = try ExportFixtures.temporaryFolder("replace")
         let path = folder.appendingPathComponent("stay-safe-minutes.docx").path
