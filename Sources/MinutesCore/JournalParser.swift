@@ -98,7 +98,7 @@ public struct JournalParser {
         while i < end, line[i] == 32 || line[i] == 9 { i += 1 }
         if i == end { return .blank }
         if line[i] == UInt8(ascii: "#") { return .blank }
-        return parseEvent(line, from: i, to: end, number: number)
+        return parseEvent(UnsafeBufferPointer(rebasing: line[0..<end]), from: i, to: end, number: number)
     }
 
     /// Parses a single line of text; a convenience for tests and hand-typed input.
