@@ -116,7 +116,15 @@ public final class JournalWriter: @unchecked Sendable {
     /// file or through a symbolic link; the file and its folder are fsynced.
     public static func create(path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw JournalFileError.from(errno: errno, path: path, operation: "create") }
+        guard fd >= 0 else {
+            let code = errno
+            // O_EXCL refuses a symbolic link with EEXIST; say what is really there.
+            var st = stat()
+            if code == EEXIST, lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+                throw JournalFileError(path: path, reason: .symlink)
+            }
+            throw JournalFileError.from(errno: code, path: path, operation: "create")
+        }
         defer { Glibc.close(fd) }
         fchmod(fd, 0o600)
         let bytes = Array((EventWriter.header + "\n").utf8)
