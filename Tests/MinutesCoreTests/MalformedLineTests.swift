@@ -98,6 +98,8 @@ let badLines: [BadLine] = [
     BadLine("a project ref with capitals", "\(t) note project=‸G/1 text=x", "'G/1' is not a project reference"),
     BadLine("a project ref without a number", "\(t) note project=‸g text=x", "'g' is not a project reference"),
     BadLine("project number 0", "\(t) note project=‸g/0 text=x", "'g/0' is not a project reference"),
+    BadLine("a signed project number", "\(t) project group=g number=‸+2 headline=x", "'+2' is not a project number"),
+    BadLine("a signed number in a project ref", "\(t) note project=‸g/+1 text=x", "'g/+1' is not a project reference"),
     BadLine("project number 10000", "\(t) project group=g number=‸10000 headline=x", "'10000' is not a project number"),
     BadLine("a rating not on the scale", "\(t) rate project=g/1 rating=‸great", "'great' is not a rating"),
     BadLine("one letter is not initials", "\(t) person initials=‸K name=Kieran", "'K' is not initials"),
