@@ -189,7 +189,8 @@ public struct MinutesState: Sendable {
         g.meetings[i].recompute()
         groups[f.group] = g
         warnUnknownInitials(f.present, line: line, field: "present")
-        warnUnknownInitials([f.chair, f.minuteTaker].compactMap { $0 }, line: line, field: "chair")
+        warnUnknownInitials([f.chair].compactMap { $0 }, line: line, field: "chair")
+        warnUnknownInitials([f.minuteTaker].compactMap { $0 }, line: line, field: "minutes")
         targets[e.id] = .meeting(group: f.group, date: f.date)
         return true
     }
