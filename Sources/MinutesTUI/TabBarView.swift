@@ -28,7 +28,10 @@ public enum TabBarView {
         // Scroll: the first visible tab is the one that keeps the current tab on screen.
         var first = 0
         func span(_ from: Int, _ to: Int) -> Int { widths[from...to].reduce(0, +) + (to - from) }
-        while first < current, span(first, current) > rect.width - 4 { first += 1 }
+        // Room for the "‹ " and " ›" markers is kept only when the tabs do not all fit.
+        if span(0, labels.count - 1) > rect.width {
+            while first < current, span(first, current) > rect.width - 4 { first += 1 }
+        }
         var x = rect.x
         if first > 0 { x += grid.put("‹ ", x: x, y: rect.y, style: Theme.muted) }
         for i in first..<labels.count {
