@@ -33,8 +33,10 @@ public enum PanelView {
                            hit: EventID?) -> (above: Bool, below: Bool) {
         guard area.height > 0 else { return (false, false) }
         if content.firstSelectable == nil, content.column != .actions {
-            grid.put(content.column == .progress ? "No notes yet (n adds one)" : "Nothing to do (t adds one)",
-                     x: area.x + 1, y: area.y, style: Theme.muted, maxWidth: area.width - 1)
+            let hint = content.column == .progress ? "No notes yet (n adds one)" : "Nothing to do (t adds one)"
+            for (i, line) in StyledWrap.wrap([Span(hint, Theme.muted)], width: area.width).prefix(area.height).enumerated() {
+                line.draw(into: &grid, x: area.x, y: area.y + i, maxWidth: area.width)
+            }
             return (false, false)
         }
         let selected = AppUpdate.selectedRow(ui, content)
