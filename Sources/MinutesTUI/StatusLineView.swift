@@ -22,7 +22,7 @@ public enum StatusLineView {
             let style: Style = s.kind == .error ? Theme.error : s.kind == .warning ? Theme.warning : Theme.info
             grid.put(" " + TextSanitizer.sanitize(s.text), x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
         } else if let look = ui.lookBack {
-            grid.put(" As at the end of the meeting of \(look.long) — read-only. [ ] step, Esc returns to now.",
+            grid.put(" As at the end of \(look.long) — read-only. [ ] step, Esc returns to now.",
                      x: rect.x, y: rect.y, style: Theme.warning, maxWidth: rect.width)
         }
         return nil
