@@ -592,6 +592,7 @@ public enum AppUpdate {
         let i = min(index, entries.count - 1)
         let entry = entries[i]
         guard let action = c.keyMap.action(for: key, in: .review, writable: ui.isWritable) else { return [] }
+        ui.status = nil  // "Kept: carried on." was about the item before
         ui.reviewReturn = .review(meeting: meeting, index: i)
         let open = entry.item.state.isOpen
         switch action {
