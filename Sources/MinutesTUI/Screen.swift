@@ -17,7 +17,9 @@ public enum Screen {
         }
         HeaderView.draw(into: &grid, rect: layout.header, ui: ui, context: c)
         TabBarView.draw(into: &grid, rect: layout.tabBar, ui: ui, context: c)
-        if c.state.groupOrder.isEmpty {
+        if case .problems = ui.mode {
+            // The problems are a screen of their own: nothing of the journal behind them.
+        } else if c.state.groupOrder.isEmpty {
             drawEmpty(into: &grid, rect: layout.body)
         } else if case .review(let meeting, let index) = ui.mode {
             ReviewView.draw(into: &grid, rect: layout.body, ui: ui, meeting: meeting, index: index, context: c)
