@@ -368,7 +368,7 @@ struct MeetingWorkflowTests {
         #expect(h.ui.lookBack == Fixture.may)
         #expect(h.grid.text(row: 0).contains("as at 14 May 2009"))
         #expect(h.grid.text(row: 0).contains("LOOKING BACK"))
-        #expect(h.grid.text(row: 22).contains("As at the end of the meeting of 14 May 2009 — read-only."))
+        #expect(h.grid.text(row: 22).contains("As at the end of 14 May 2009 — read-only."))
         let screen = h.screen
         #expect(screen.contains("Schools to look at"))
         #expect(!screen.contains("crib sheet"), "follow-ups raised later are not there yet")
