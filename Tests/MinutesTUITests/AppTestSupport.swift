@@ -17,11 +17,31 @@ enum Fixture {
     static let may = Day(year: 2009, month: 5, day: 14)!
     static let june = Day(year: 2009, month: 6, day: 25)!
 
-    /// A fresh folder under `.build/test-tmp/` (mode 0700), never /tmp.
-    static func scratchDirectory(_ label: String) throws -> URL {
+    /// `.build/test-tmp/`, mode 0700, with scratch folders older than a day removed (once).
+    static func scratchRoot() throws -> URL {
         let root = packageRoot.appendingPathComponent(".build/test-tmp", isDirectory: true)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: root.path)
+        _ = sweep
+        return root
+    }
+
+    private static let sweep: Void = {
+        let root = packageRoot.appendingPathComponent(".build/test-tmp", isDirectory: true)
+        let old = Date().addingTimeInterval(-86_400)
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: root.path)) ?? [] {
+            let path = root.appendingPathComponent(name).path
+            guard let attrs = try? fm.attributesOfItem(atPath: path), attrs[.type] as? FileAttributeType == .typeDirectory,
+                  let date = attrs[.modificationDate] as? Date, date < old else { continue }
+            try? fm.removeItem(atPath: path)
+        }
+    }()
+
+    /// A fresh folder under `.build/test-tmp/` (mode 0700), never /tmp.
+    static func scratchDirectory(_ label: String) throws -> URL {
+        let root = try scratchRoot()
         let dir = root.appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))", isDirectory: true)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false,
                                                 attributes: [.posixPermissions: 0o700])
