@@ -74,7 +74,7 @@ struct KeyHandlingTests {
         #expect(h.ui.scrollTop[.followUps].map { $0 > 0 } == true)
         h.press(.home)
         #expect(h.selectedItem?.text == "arrange a meeting with the mosque committee")
-        #expect(h.screen.contains("with the mosque"))
+        #expect(h.screen.contains("mosque committee"))
         h.press(.pageDown)
         let afterPage = try #require(h.selectedItem)
         #expect(afterPage.text != "arrange a meeting with the mosque committee")
@@ -627,5 +627,27 @@ struct KeyHandlingTests {
         h.press(.resize(width: 80, height: 24))
         #expect(h.screen.contains("Actions required"))
         #expect(h.newLines.isEmpty)
+    }
+}
+
+extension KeyHandlingTests {
+    @Test func followUpOwnersAreWrittenAsTheMinutesWriteThem() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("6"))
+        for (typed, owners, text) in [
+            ("KP, DD and AT to book the stage", [Owner.initials("KP"), .initials("DD"), .initials("AT")], "book the stage"),
+            ("Youth Service to lend the chairs", [.named("Youth Service")], "lend the chairs"),
+            ("Rosa Okafor to write the invitation", [.initials("RO")], "write the invitation"),
+        ] {
+            h.press(.char("t"))
+            h.type(typed)
+            h.press(.enter)
+            guard case .todo(_, _, let recorded, let recordedText)? = h.newEvents.last else {
+                Issue.record("no follow-up for “\(typed)”")
+                continue
+            }
+            #expect(recordedText == text, "\(typed)")
+            #expect(recorded == owners || (typed.hasPrefix("Rosa") && recorded == [.named("Rosa Okafor")]), "\(typed): \(recorded)")
+        }
     }
 }
