@@ -201,7 +201,9 @@ public struct MinutesState: Sendable {
                             hint: "open it with: minutes add meeting \(ref.group) \(explicit)", field: "meeting"))
         }
         let day = explicit ?? group.latestMeeting?.date ?? e.timestamp.day
-        let createdOn = projects[ref]!.createdOn
+        // A project exists from the day it was added, or from its plan's start date when
+        // that is earlier (minutes of past meetings typed up later).
+        let createdOn = min(projects[ref]!.createdOn, projects[ref]!.plan.start ?? projects[ref]!.createdOn)
         if day < createdOn, kind == .note {
             report(.warning(line: line, "note dated \(day) is before project \(ref) existed (\(createdOn))",
                             field: "meeting"))
