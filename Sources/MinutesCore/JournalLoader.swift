@@ -63,6 +63,9 @@ public enum JournalLoader {
         var parser = JournalParser()
         var diagnostics: [Diagnostic] = []
         var duplicates: [(id: EventID, line: Int)] = []
+        // Every id replayed so far, applied or not: a second line with the same id is a
+        // duplicate even when the first could not be applied (else it would be reported twice).
+        var seen = Set<EventID>()
         var pending: [(event: Event, line: Int)] = []
         var last: Event?
         var sawHeader = false
@@ -98,7 +101,7 @@ public enum JournalLoader {
                     return false
                 }
                 last = event
-                if state.contains(event.id) {
+                if !seen.insert(event.id).inserted {
                     duplicates.append((event.id, number))
                     return true
                 }
@@ -110,7 +113,7 @@ public enum JournalLoader {
         if sorting {
             pending.sort { Event.replayOrder($0.event, $1.event) }
             for (event, number) in pending {
-                if state.contains(event.id) {
+                if !seen.insert(event.id).inserted {
                     duplicates.append((event.id, number))
                     continue
                 }

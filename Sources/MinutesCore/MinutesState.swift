@@ -323,6 +323,11 @@ public struct MinutesState: Sendable {
         case .meeting(let slug, let date)?:
             var g = groups[slug]!
             let i = g.meetingIndex(onOrAfter: date)
+            guard i < g.meetings.count, g.meetings[i].date == date,
+                  g.meetings[i].contributions.contains(where: { $0.id == ref }) else {
+                report(.warning(line: line, "\(ref) was already retracted", field: "ref"))
+                break
+            }
             g.meetings[i].contributions.removeAll { $0.id == ref }
             if g.meetings[i].contributions.isEmpty { g.meetings.remove(at: i) } else { g.meetings[i].recompute() }
             groups[slug] = g
