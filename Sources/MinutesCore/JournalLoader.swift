@@ -13,6 +13,9 @@ public struct LoadedJournal: Sendable {
     public var validLength: Int
     /// Whether events had to be sorted because the file was not in (timestamp, id) order.
     public var wasReordered: Bool
+    /// The last event read, in replay order (applied or not): appends that follow it can be
+    /// applied incrementally (see `JournalFollower`).
+    public var lastEvent: Event? = nil
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -132,7 +135,8 @@ public enum JournalLoader {
             diagnostics.append(contentsOf: try checkDuplicates(duplicates, source: source))
         }
         return LoadedJournal(state: state, diagnostics: diagnostics, tornLine: tornLine,
-                             lineCount: scan.lineCount, validLength: scan.validLength, wasReordered: sorting)
+                             lineCount: scan.lineCount, validLength: scan.validLength, wasReordered: sorting,
+                             lastEvent: sorting ? pending.last?.event : last)
     }
 
     static func checkHeader(_ line: UnsafeBufferPointer<UInt8>) -> Diagnostic? {
