@@ -67,6 +67,11 @@ extension JournalSession {
                 return .reloaded(reason: "an appended line repeats an earlier event id")
             }
             for n in numbered { state.apply(n.event, line: n.line) }
+            // New entries are stamped after everything read, whatever the other writer's clock
+            // said, so that replay applies them in the order they were checked.
+            if let last = follower.position.lastEvent?.timestamp, last >= factory.floor {
+                factory = EventFactory(after: last, clock: clock)
+            }
             if tornLine != nil, !follower.position.hasTornTail {
                 // The incomplete line was completed: replay, so the session may write again.
                 try reload()
@@ -145,6 +150,24 @@ extension JournalSession {
         } catch {
             readOnlyReason = .cannotOpen("\(error)")
         }
+    }
+
+    func fileLength(_ writer: JournalWriter) -> Int {
+        var st = stat()
+        return fstat(writer.descriptor, &st) == 0 ? Int(st.st_size) : -1
+    }
+
+    /// After a failed write or fsync, cuts the journal back to its length before the write,
+    /// so that an entry reported unsaved is not in the file either (an fsync error leaves the
+    /// written bytes in an unknown state). Only under the lock, where nobody else can have
+    /// appended since; without it, a torn tail may stay, which replay leaves out and
+    /// `minutes repair` moves aside.
+    func takeBack(_ writer: JournalWriter, to length: Int, count: Int) {
+        if case .none = locking { return }
+        var st = stat()
+        guard length >= 0, fstat(writer.descriptor, &st) == 0,
+              Int(st.st_size) > length, Int(st.st_size) <= length + count else { return }
+        if ftruncate(writer.descriptor, off_t(length)) == 0 { _ = fsync(writer.descriptor) }
     }
 
     func becomeReadOnly(_ reason: ReadOnlyReason) {

@@ -138,6 +138,9 @@ public struct EventFactory: Sendable {
         self.clock = clock
     }
 
+    /// The timestamp new events come after.
+    var floor: Timestamp { last }
+
     public mutating func make(_ body: EventBody) -> Event {
         var t = clock()
         if t <= last { t = Timestamp(milliseconds: last.milliseconds + 1) }
