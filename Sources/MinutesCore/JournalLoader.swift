@@ -247,7 +247,8 @@ struct MemorySource: LineSource {
             var start = 0
             var number = 0
             while start < buf.count {
-                guard let nl = (start..<buf.count).first(where: { buf[$0] == 10 }) else { break }
+                guard let p = memchr(buf.baseAddress! + start, 10, buf.count - start) else { break }
+                let nl = buf.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
                 number += 1
                 scan.lineCount = number
                 scan.validLength = nl + 1
