@@ -59,12 +59,15 @@ struct AppendLoopCommand: ParsableCommand {
     }
 }
 
-/// Writes in small pieces, as a disk filling up or a signal can make `write` do.
+/// Writes in small pieces, each made durable before the next, as a slow or failing disk can
+/// make `write` land: a kill between two pieces leaves a torn last line on disk.
 struct ChunkedWriteOps: JournalFileOps {
     let chunk: Int
 
     func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int {
-        Glibc.write(fd, buffer.baseAddress, min(chunk, buffer.count))
+        let n = Glibc.write(fd, buffer.baseAddress, min(chunk, buffer.count))
+        if n > 0 { _ = Glibc.fsync(fd) }
+        return n
     }
 
     func fsync(_ fd: Int32) -> Int32 { Glibc.fsync(fd) }
