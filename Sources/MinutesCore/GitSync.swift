@@ -117,7 +117,7 @@ public struct GitSync: Sendable {
             report.attributesAdded = true
             report.steps.append("added '\(rel) merge=union' to .gitattributes")
         }
-        if try git.check(["ls-files", "--error-unmatch", "--", ".gitattributes"]) || report.attributesAdded {
+        if try git.check(["ls-files", "--error-unmatch", "--", ":(literal).gitattributes"]) || report.attributesAdded {
             paths.append(".gitattributes")
         }
         if try ensureIgnored(git, rel: rel, prefix: prefix, name: name, top: top) {
@@ -125,11 +125,12 @@ public struct GitSync: Sendable {
             paths.append(".gitignore")
         }
 
-        // 2. Commit.
-        try git.must(["add", "--"] + paths)
-        if try !git.check(["diff", "--cached", "--quiet", "--"] + paths) {
+        // 2. Commit (only these paths, whatever else is staged; names taken literally).
+        let pathspecs = paths.map { ":(literal)" + $0 }
+        try git.must(["add", "--"] + pathspecs)
+        if try !git.check(["diff", "--cached", "--quiet", "--"] + pathspecs) {
             let text = message ?? "minutes: journal from \(JournalLock.hostName)"
-            try git.must(["commit", "--quiet", "-m", text, "--"] + paths)
+            try git.must(["commit", "--quiet", "-m", text, "--"] + pathspecs)
             report.committed = true
             report.steps.append("committed \(rel)")
         } else {
@@ -300,7 +301,6 @@ struct Git {
         var env = ProcessInfo.processInfo.environment
         env["GIT_TERMINAL_PROMPT"] = "0"
         env["GIT_MERGE_AUTOEDIT"] = "no"
-        env["GIT_LITERAL_PATHSPECS"] = "1"
         env["LC_ALL"] = "C"
         for (k, v) in extra { env[k] = v }
         environment = env

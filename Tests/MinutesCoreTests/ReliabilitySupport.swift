@@ -36,7 +36,14 @@ final class RelTemp {
 
     /// A journal with a person, a group, a project and an open follow-up; returns the follow-up's id.
     func seededJournal(_ name: String = "minutes.journal") throws -> (path: String, followUp: EventID) {
-        let p = try journal(name)
+        let p = file(name)
+        return (p, try RelTemp.seed(p))
+    }
+
+    /// Creates a journal at `path` with a person, a group, a project, a meeting and an open
+    /// follow-up; returns the follow-up's id.
+    static func seed(_ p: String) throws -> EventID {
+        try JournalWriter.create(path: p)
         let s = try JournalSession(path: p, locking: .none, clock: RelClock.start(2009, 1, 20))
         try s.record(.person(Person(initials: "RO", name: "Rosa Okafor")))
         try s.record(.group(slug: "stay-safe", name: "Stay Safe", lead: "RO"))
@@ -44,7 +51,7 @@ final class RelTemp {
         try s.record(.meeting(MeetingFields(group: "stay-safe", date: Day(year: 2009, month: 1, day: 20)!, present: ["RO"])))
         let todo = try s.record(.todo(ProjectRef(group: "stay-safe", number: 1), meeting: nil,
                                       owners: [Owner(journalValue: "RO")], text: "RO to book the trainer"))
-        return (p, todo.id)
+        return todo.id
     }
 
     /// Every file name in the folder.
