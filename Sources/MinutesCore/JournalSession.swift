@@ -18,7 +18,9 @@ public final class JournalSession: @unchecked Sendable {
     let locking: JournalLocking
     let ops: JournalFileOps
     let clock: @Sendable () -> Timestamp
-    var lock: JournalLock?
+    /// The lock the session holds for its life (`locking: .session`), to pass to
+    /// `JournalRepair.repair` and `GitSync.sync` run from the app.
+    public internal(set) var lock: JournalLock?
     var follower: JournalFollower
     /// False when opened read-only or after a failed write: reloads then never reopen the writer.
     var wantsWritable: Bool
