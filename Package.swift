@@ -46,7 +46,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MinutesCoreTests", dependencies: ["MinutesCore"]),
-        .testTarget(name: "MinutesExportTests", dependencies: ["MinutesExport", "MinutesCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(
+            name: "MinutesExportTests",
+            dependencies: ["MinutesExport", "MinutesCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "MinutesTUITests",
             dependencies: ["MinutesTUI", "MinutesCore"],

@@ -35,9 +35,15 @@ public struct ProjectRef: Hashable, Comparable, Sendable, CustomStringConvertibl
     public init?(_ text: String) {
         guard let slash = text.lastIndex(of: "/") else { return nil }
         let slug = String(text[..<slash])
-        guard GroupSlug.isValid(slug), let n = Int(text[text.index(after: slash)...]), n >= 1, n <= 9999
-        else { return nil }
+        guard GroupSlug.isValid(slug), let n = ProjectRef.number(text[text.index(after: slash)...]) else { return nil }
         self.init(group: slug, number: n)
+    }
+
+    /// A project number: ASCII digits only (no sign), 1 to 9999.
+    static func number(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(text), (1...9999).contains(n)
+        else { return nil }
+        return n
     }
 
     public var text: String { "\(group)/\(number)" }
@@ -81,7 +87,7 @@ public enum Rating: String, CaseIterable, Sendable, Comparable {
 
 /// The kinds of event, by their journal keyword.
 public enum EventKind: String, CaseIterable, Sendable {
-    case person, group, project, meeting, action, note, todo, done, drop, reassign, rate, amend, retract, plan
+    case person, group, project, meeting, action, note, todo, done, drop, reassign, carry, rate, amend, retract, plan
 }
 
 /// What a `meeting` event says about a meeting. Repeating a meeting event for the same
@@ -161,6 +167,9 @@ public enum EventBody: Hashable, Sendable {
     case drop(ref: EventID, meeting: Day?, reason: String)
     /// A follow-up changes hands.
     case reassign(ref: EventID, meeting: Day?, owners: [Owner])
+    /// A follow-up was reviewed at a meeting and stays open: "carry on". It changes nothing
+    /// but records the decision, so a review pass can be left and resumed.
+    case carry(ref: EventID, meeting: Day?)
     /// A project's status rating at a meeting.
     case rate(ProjectRef, meeting: Day?, rating: Rating, comment: String?)
     /// New text (and, for a follow-up, owners) for an action, note, follow-up or project headline.
@@ -182,6 +191,7 @@ public enum EventBody: Hashable, Sendable {
         case .done: return .done
         case .drop: return .drop
         case .reassign: return .reassign
+        case .carry: return .carry
         case .rate: return .rate
         case .amend: return .amend
         case .retract: return .retract
@@ -207,7 +217,7 @@ public enum EventBody: Hashable, Sendable {
     public var meeting: Day? {
         switch self {
         case .action(_, let m, _), .note(_, let m, _), .todo(_, let m, _, _), .rate(_, let m, _, _),
-             .done(_, let m, _), .drop(_, let m, _), .reassign(_, let m, _):
+             .done(_, let m, _), .drop(_, let m, _), .reassign(_, let m, _), .carry(_, let m):
             return m
         case .meeting(let f): return f.date
         default: return nil
@@ -218,7 +228,7 @@ public enum EventBody: Hashable, Sendable {
     public var ref: EventID? {
         switch self {
         case .done(let r, _, _), .drop(let r, _, _), .reassign(let r, _, _), .amend(let r, _, _),
-             .retract(let r, _):
+             .retract(let r, _), .carry(let r, _):
             return r
         default: return nil
         }

@@ -64,6 +64,9 @@ public enum EventWriter {
             field("ref", ref.text)
             field("meeting", meeting?.iso)
             owners(list)
+        case .carry(let ref, let meeting):
+            field("ref", ref.text)
+            field("meeting", meeting?.iso)
         case .rate(let ref, let meeting, let rating, let comment):
             field("project", ref.text)
             field("meeting", meeting?.iso)

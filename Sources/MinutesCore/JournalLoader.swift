@@ -66,6 +66,9 @@ public enum JournalLoader {
         var parser = JournalParser()
         var diagnostics: [Diagnostic] = []
         var duplicates: [(id: EventID, line: Int)] = []
+        // Every id replayed so far, applied or not: a second line with the same id is a
+        // duplicate even when the first could not be applied (else it would be reported twice).
+        var seen = Set<EventID>()
         var pending: [(event: Event, line: Int)] = []
         var last: Event?
         var sawHeader = false
@@ -101,7 +104,7 @@ public enum JournalLoader {
                     return false
                 }
                 last = event
-                if state.contains(event.id) {
+                if !seen.insert(event.id).inserted {
                     duplicates.append((event.id, number))
                     return true
                 }
@@ -113,7 +116,7 @@ public enum JournalLoader {
         if sorting {
             pending.sort { Event.replayOrder($0.event, $1.event) }
             for (event, number) in pending {
-                if state.contains(event.id) {
+                if !seen.insert(event.id).inserted {
                     duplicates.append((event.id, number))
                     continue
                 }
@@ -157,28 +160,38 @@ public enum JournalLoader {
         line.count > 24 && Timestamp.parse(bytes: line[0..<24]) != nil
     }
 
-    /// Lines that repeat an id: fine when the line is the same (a merge duplicated it), an
-    /// error when the content differs.
+    /// Lines that repeat an id: fine when they hold the same event (a merge duplicated the
+    /// line), an error when the content differs. Lines are compared as parsed events, so the
+    /// id is found however the line is spaced, and spacing alone is no difference.
     static func checkDuplicates(_ dups: [(id: EventID, line: Int)], source: LineSource) throws -> [Diagnostic] {
         let ids = Set(dups.map(\.id))
-        var linesByID: [EventID: [(Int, [UInt8])]] = [:]
+        var parser = JournalParser()
+        var linesByID: [EventID: [(line: Int, column: Int, event: Event)]] = [:]
         _ = try source.forEachLine { line, number in
-            if line.count > 37, let id = EventID.parse(bytes: line[25..<37]), ids.contains(id) {
-                var bytes = Array(line)
-                while let l = bytes.last, l == 13 || l == 32 || l == 9 { bytes.removeLast() }
-                linesByID[id, default: []].append((number, bytes))
+            if case .event(let e) = parser.parse(line: line, number: number), ids.contains(e.id) {
+                linesByID[e.id, default: []].append((number, idColumn(line), e))
             }
             return true
         }
         var out: [Diagnostic] = []
         for (id, lines) in linesByID {
             guard let first = lines.first else { continue }
-            for (number, bytes) in lines.dropFirst() where bytes != first.1 {
-                out.append(.error(line: number, column: 26, "event id \(id) is also used by line \(first.0) with different content",
+            for other in lines.dropFirst() where other.event != first.event {
+                out.append(.error(line: other.line, column: other.column,
+                                  "event id \(id) is also used by line \(first.line) with different content",
                                   hint: "every event needs its own id; give this line a new one"))
             }
         }
         return out
+    }
+
+    /// The column of an event line's id: after the leading space, the timestamp and the space after it.
+    static func idColumn(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = 0
+        while i < b.count, b[i] == 32 || b[i] == 9 { i += 1 }
+        while i < b.count, b[i] != 32, b[i] != 9 { i += 1 }
+        while i < b.count, b[i] == 32 || b[i] == 9 { i += 1 }
+        return JournalParser.column(b, i)
     }
 
     /// Fills in the columns of replay diagnostics that name a field, and sorts everything.

@@ -54,6 +54,7 @@ public struct JournalParser {
         .done: Shape(required: [.ref], optional: [.meeting, .outcome]),
         .drop: Shape(required: [.ref, .reason], optional: [.meeting]),
         .reassign: Shape(required: [.ref], optional: [.meeting], repeated: [.owner]),
+        .carry: Shape(required: [.ref], optional: [.meeting]),
         .rate: Shape(required: [.project, .rating], optional: [.meeting, .comment]),
         .amend: Shape(required: [.ref, .text], repeated: [.owner]),
         .retract: Shape(required: [.ref], optional: [.reason]),
@@ -97,7 +98,7 @@ public struct JournalParser {
         while i < end, line[i] == 32 || line[i] == 9 { i += 1 }
         if i == end { return .blank }
         if line[i] == UInt8(ascii: "#") { return .blank }
-        return parseEvent(line, from: i, to: end, number: number)
+        return parseEvent(UnsafeBufferPointer(rebasing: line[0..<end]), from: i, to: end, number: number)
     }
 
     /// Parses a single line of text; a convenience for tests and hand-typed input.
@@ -299,7 +300,7 @@ public struct JournalParser {
             let g = slug(.group), h = text(.headline)
             var n: Int?
             if let f = field(.number) {
-                n = Int(string(f)).flatMap { (1...9999).contains($0) ? $0 : nil }
+                n = ProjectRef.number(string(f)[...])
                 if n == nil { fail(f, "'\(string(f))' is not a project number", hint: "numbers run from 1 to 9999") }
             }
             if let g, let n, let h { body = .project(ProjectRef(group: g, number: n), headline: h) } else { body = nil }
@@ -345,6 +346,8 @@ public struct JournalParser {
             body = r.flatMap { r in t.map { .amend(ref: r, text: $0, owners: o) } }
         case .retract:
             body = ref().map { .retract(ref: $0, reason: text(.reason)) }
+        case .carry:
+            body = ref().map { .carry(ref: $0, meeting: day(.meeting)) }
         case .plan:
             let g = field(.group) != nil ? slug(.group) : nil
             let p = field(.project) != nil ? project() : nil

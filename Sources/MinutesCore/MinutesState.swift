@@ -21,6 +21,11 @@ public struct MinutesState: Sendable {
 
     /// What each applied event id refers to, so corrections can find their target.
     var targets: [EventID: Target] = [:]
+    /// With `asOf`: the events left out because they lie after it, so that corrections of
+    /// them are left out too, and the latest meeting date of each group among them, so that
+    /// items recorded without a meeting still belong to that later meeting.
+    var leftOut: Set<EventID> = []
+    var leftOutMeetings: [String: Day] = [:]
 
     enum Target: Sendable {
         case person, group, retract
@@ -75,10 +80,18 @@ public struct MinutesState: Sendable {
     // MARK: - Applying events
 
     /// Applies one event; a problem is recorded as a diagnostic on `line` and the event is
-    /// skipped. Returns false when the event was rejected or lies after `asOf`.
+    /// skipped. Returns false when the event was rejected, lies after `asOf`, or corrects an
+    /// event that does.
     @discardableResult
     public mutating func apply(_ event: Event, line: Int = 0) -> Bool {
-        if let asOf, effectiveDay(of: event) > asOf { return false }
+        if let asOf, !event.kind.isDirectory,
+           effectiveDay(of: event) > asOf || event.body.ref.map(leftOut.contains) == true {
+            leftOut.insert(event.id)
+            if case .meeting(let m) = event.body, leftOutMeetings[m.group].map({ $0 < m.date }) ?? true {
+                leftOutMeetings[m.group] = m.date
+            }
+            return false
+        }
         if var problem = problem(with: event) {
             problem.line = line
             report(problem)
@@ -96,6 +109,7 @@ public struct MinutesState: Sendable {
         case .done(let ref, let m, let outcome): ok = applyChange(event, ref, m, .done(outcome: outcome), line)
         case .drop(let ref, let m, let reason): ok = applyChange(event, ref, m, .drop(reason: reason), line)
         case .reassign(let ref, let m, let owners): ok = applyChange(event, ref, m, .reassign(owners: owners), line)
+        case .carry(let ref, let m): ok = applyChange(event, ref, m, .carry, line)
         case .amend(let ref, let text, let owners): ok = applyAmend(event, ref, text, owners, line)
         case .rate(let ref, let m, let rating, let comment): ok = applyRating(event, ref, m, rating, comment, line)
         case .retract(let ref, _): ok = applyRetract(event, ref, line)
@@ -109,12 +123,16 @@ public struct MinutesState: Sendable {
     }
 
     /// The day an event counts from for `asOf`: its meeting, or the group's latest meeting
-    /// for notes, actions, follow-ups and ratings recorded without one, else the day it was recorded.
+    /// (including one left out by `asOf`) for notes, actions, follow-ups and ratings recorded
+    /// without one, else the day it was recorded. (`person`, `group` and `project` events
+    /// are applied whatever their day: minutes of earlier meetings may be typed up after
+    /// the group and its projects were added.)
     public func effectiveDay(of event: Event) -> Day {
         if let m = event.body.meeting { return m }
         switch event.body {
         case .action(let r, _, _), .note(let r, _, _), .todo(let r, _, _, _), .rate(let r, _, _, _):
-            return groups[r.group]?.latestMeeting?.date ?? event.timestamp.day
+            let latest = [groups[r.group]?.latestMeeting?.date, leftOutMeetings[r.group]].compactMap { $0 }.max()
+            return latest ?? event.timestamp.day
         default:
             return event.timestamp.day
         }
@@ -153,25 +171,24 @@ public struct MinutesState: Sendable {
 
     private mutating func applyProject(_ e: Event, _ ref: ProjectRef, _ headline: String, _ line: Int) -> Bool {
         projects[ref] = Project(ref: ref, id: e.id, headline: headline, createdOn: e.timestamp.day)
-        var g = groups[ref.group]!
-        let at = g.projectNumbers.firstIndex { $0 > ref.number } ?? g.projectNumbers.count
-        g.projectNumbers.insert(ref.number, at: at)
-        groups[ref.group] = g
+        // Mutate in place (`groups[…]!.x`): a copy taken out and written back would copy the
+        // group's arrays on every event.
+        let at = groups[ref.group]!.projectNumbers.firstIndex { $0 > ref.number } ?? groups[ref.group]!.projectNumbers.count
+        groups[ref.group]!.projectNumbers.insert(ref.number, at: at)
         targets[e.id] = .project(ref)
         return true
     }
 
     private mutating func applyMeeting(_ e: Event, _ f: MeetingFields, _ line: Int) -> Bool {
-        var g = groups[f.group]!
-        let i = g.meetingIndex(onOrAfter: f.date)
-        if i == g.meetings.count || g.meetings[i].date != f.date {
-            g.meetings.insert(Meeting(group: f.group, date: f.date), at: i)
+        let i = groups[f.group]!.meetingIndex(onOrAfter: f.date)
+        if i == groups[f.group]!.meetings.count || groups[f.group]!.meetings[i].date != f.date {
+            groups[f.group]!.meetings.insert(Meeting(group: f.group, date: f.date), at: i)
         }
-        g.meetings[i].contributions.append((e.id, f))
-        g.meetings[i].recompute()
-        groups[f.group] = g
+        groups[f.group]!.meetings[i].contributions.append((e.id, f))
+        groups[f.group]!.meetings[i].recompute()
         warnUnknownInitials(f.present, line: line, field: "present")
-        warnUnknownInitials([f.chair, f.minuteTaker].compactMap { $0 }, line: line, field: "chair")
+        warnUnknownInitials([f.chair].compactMap { $0 }, line: line, field: "chair")
+        warnUnknownInitials([f.minuteTaker].compactMap { $0 }, line: line, field: "minutes")
         targets[e.id] = .meeting(group: f.group, date: f.date)
         return true
     }
@@ -184,9 +201,11 @@ public struct MinutesState: Sendable {
                             hint: "open it with: minutes add meeting \(ref.group) \(explicit)", field: "meeting"))
         }
         let day = explicit ?? group.latestMeeting?.date ?? e.timestamp.day
-        var project = projects[ref]!
-        if day < project.createdOn, kind == .note {
-            report(.warning(line: line, "note dated \(day) is before project \(ref) existed (\(project.createdOn))",
+        // A project exists from the day it was added, or from its plan's start date when
+        // that is earlier (minutes of past meetings typed up later).
+        let createdOn = min(projects[ref]!.createdOn, projects[ref]!.plan.start ?? projects[ref]!.createdOn)
+        if day < createdOn, kind == .note {
+            report(.warning(line: line, "note dated \(day) is before project \(ref) existed (\(createdOn))",
                             field: "meeting"))
         }
         if kind == .followUp {
@@ -197,18 +216,17 @@ public struct MinutesState: Sendable {
         }
         items[e.id] = Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text, owners: owners)
         switch kind {
-        case .action: project.actions.append(e.id)
-        case .note: insertOrdered(e.id, day: day, into: &project.notes)
-        case .followUp: insertOrdered(e.id, day: day, into: &project.followUps)
+        case .action: projects[ref]!.actions.append(e.id)
+        case .note: MinutesState.insertOrdered(e.id, day: day, into: &projects[ref]!.notes, items: items)
+        case .followUp: MinutesState.insertOrdered(e.id, day: day, into: &projects[ref]!.followUps, items: items)
         }
-        projects[ref] = project
         targets[e.id] = .item(e.id)
         return true
     }
 
     /// Appends an id, or inserts it after the last item of an earlier or equal meeting when an
     /// older meeting's notes are typed up late: keeps lists in meeting order in O(1) when appending.
-    private func insertOrdered(_ id: EventID, day: Day, into list: inout [EventID]) {
+    private static func insertOrdered(_ id: EventID, day: Day, into list: inout [EventID], items: [EventID: Item]) {
         guard let last = list.last, let lastDay = items[last]?.meeting, lastDay > day else {
             list.append(id)
             return
@@ -219,12 +237,11 @@ public struct MinutesState: Sendable {
     }
 
     private mutating func applyChange(_ e: Event, _ ref: EventID, _ meeting: Day?, _ kind: ItemChange.Kind, _ line: Int) -> Bool {
-        var item = items[ref]!
         let change = ItemChange(id: e.id, recorded: e.timestamp, date: meeting ?? e.timestamp.day, kind: kind)
-        let wasClosed = !item.state.isOpen
-        item.changes.append(change)
-        item.apply(change)
-        items[ref] = item
+        let wasClosed = !items[ref]!.state.isOpen
+        items[ref]!.changes.append(change)
+        items[ref]!.apply(change)
+        let item = items[ref]!
         switch kind {
         case .done, .drop:
             if wasClosed {
@@ -233,7 +250,7 @@ public struct MinutesState: Sendable {
             }
         case .reassign(let owners):
             warnUnknownInitials(owners.compactMap(\.initials), line: line, field: "owner")
-        case .amend: break
+        case .amend, .carry: break
         }
         targets[e.id] = .change(item: ref)
         return true
@@ -242,11 +259,9 @@ public struct MinutesState: Sendable {
     private mutating func applyAmend(_ e: Event, _ ref: EventID, _ text: String, _ owners: [Owner]?, _ line: Int) -> Bool {
         switch targets[ref] {
         case .item(let id)?:
-            var item = items[id]!
             let change = ItemChange(id: e.id, recorded: e.timestamp, date: e.timestamp.day, kind: .amend(text: text, owners: owners))
-            item.changes.append(change)
-            item.apply(change)
-            items[id] = item
+            items[id]!.changes.append(change)
+            items[id]!.apply(change)
             targets[e.id] = .change(item: id)
             return true
         case .project(let p)?:
@@ -308,6 +323,11 @@ public struct MinutesState: Sendable {
         case .meeting(let slug, let date)?:
             var g = groups[slug]!
             let i = g.meetingIndex(onOrAfter: date)
+            guard i < g.meetings.count, g.meetings[i].date == date,
+                  g.meetings[i].contributions.contains(where: { $0.id == ref }) else {
+                report(.warning(line: line, "\(ref) was already retracted", field: "ref"))
+                break
+            }
             g.meetings[i].contributions.removeAll { $0.id == ref }
             if g.meetings[i].contributions.isEmpty { g.meetings.remove(at: i) } else { g.meetings[i].recompute() }
             groups[slug] = g
@@ -374,6 +394,7 @@ public struct MinutesState: Sendable {
         case .done(let ref, _, _): return followUp(ref, "marked done")
         case .drop(let ref, _, _): return followUp(ref, "dropped")
         case .reassign(let ref, _, _): return followUp(ref, "reassigned")
+        case .carry(let ref, _): return followUp(ref, "carried")
         case .amend(let ref, _, let owners):
             switch targets[ref] {
             case .item(let id)?:
@@ -409,4 +430,10 @@ public struct MinutesState: Sendable {
             return project(ref)
         }
     }
+}
+
+extension EventKind {
+    /// The kinds that build the directory and the groups' structure, applied by an as-of
+    /// replay whatever their day.
+    var isDirectory: Bool { self == .person || self == .group || self == .project }
 }

@@ -209,6 +209,7 @@ public struct ItemChange: Sendable, Hashable {
         case done(outcome: String?)
         case drop(reason: String)
         case reassign(owners: [Owner])
+        case carry
     }
 
     public let id: EventID
@@ -265,6 +266,8 @@ public struct Item: Sendable, Hashable {
             if let o { owners = o }
         case .reassign(let o):
             owners = o
+        case .carry:
+            break
         case .done(let outcome):
             if !state.isOpen { conflictingDecisions.append(c.id) }
             state = .done(outcome: outcome, on: c.date)

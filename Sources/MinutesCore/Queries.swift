@@ -101,6 +101,7 @@ public extension MinutesState {
             case .done(let outcome): summary = "done" + (outcome.map { ": " + $0 } ?? "")
             case .drop(let reason): summary = "dropped: " + reason
             case .reassign(let o): summary = "reassigned to " + Owner.phrase(o)
+            case .carry: summary = "reviewed and carried on"
             }
             out.append(HistoryEntry(id: c.id, recorded: c.recorded, day: c.date, summary: summary, isRetracted: c.isRetracted))
         }

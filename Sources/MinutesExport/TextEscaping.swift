@@ -1,0 +1,208 @@
+import Foundation
+
+/// The one place where text from users is made safe for a file format.
+///
+/// Control-character policy, shared by every renderer:
+/// - Line breaks (CR LF, CR, LF, NEL U+0085, LS U+2028, PS U+2029) become one line feed.
+/// - Other C0 controls (except tab), DEL and C1 controls are removed.
+/// - Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) are removed, so
+///   that nobody can reorder what a reader sees; right-to-left text still displays correctly
+///   because the formats apply the Unicode bidi algorithm themselves.
+/// - Noncharacters U+FFFE and U+FFFF are removed (XML forbids them). Swift strings cannot hold
+///   lone surrogates, so those never reach a renderer.
+public enum TextEscaping {
+
+    // MARK: Character classes
+
+    /// C0 controls except tab, line feed and carriage return; DEL; C1 controls.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
+        return v == 0x7F || (0x80...0x9F).contains(v)
+    }
+
+    /// Bidi embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    /// Characters XML 1.0 does not allow anywhere in a document.
+    public static func isXMLForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
+        return v == 0xFFFE || v == 0xFFFF || (0xD800...0xDFFF).contains(v)
+    }
+
+    /// Scalars that are line breaks; see `sanitized(_:)`.
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    // MARK: Sanitising
+
+    /// The text with line breaks normalised to "\n" and control, bidi-control and noncharacter
+    /// scalars removed (see the type's documentation). Tabs are kept unless `tabsAsSpaces`.
+    public static func sanitized(_ text: String, tabsAsSpaces: Bool = false) -> String {
+        var out = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            if isLineBreak(scalar) {
+                if scalar == "\n" && previousWasCR { continue }
+                out.append("\n")
+            } else if scalar == "\t" {
+                out.append(tabsAsSpaces ? " " : "\t")
+            } else if isControl(scalar) || isBidiControl(scalar) || isXMLForbidden(scalar) {
+                continue
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Sanitised text on a single line: line breaks and tabs become spaces.
+    public static func singleLine(_ text: String) -> String {
+        String(sanitized(text, tabsAsSpaces: true).map { $0 == "\n" ? " " : $0 })
+    }
+
+    // MARK: XML
+
+    /// Sanitised text escaped for XML element content and attribute values.
+    public static func xmlEscape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in sanitized(text).unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: HTML
+
+    /// Sanitised text escaped for HTML content and quoted attributes. Line feeds stay line feeds;
+    /// renderers decide whether they become `<br />`.
+    public static func htmlEscape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in sanitized(text).unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: CSV
+
+    /// One RFC 4180 field: controls other than tab, CR and LF removed (and bidi controls);
+    /// a field that a spreadsheet could read as a formula (starting with `=`, `+`, `-`, `@`, tab
+    /// or CR) gets a leading `'`; quoted when it holds a comma, quote, CR or LF, quotes doubled.
+    public static func csvField(_ text: String) -> String {
+        var cleaned = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" || scalar == "\r" || scalar == "\n" {
+                cleaned.append(scalar)
+            } else if isControl(scalar) || isBidiControl(scalar) || isXMLForbidden(scalar) {
+                continue
+            } else {
+                cleaned.append(scalar)
+            }
+        }
+        if let first = cleaned.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            cleaned.insert("'", at: cleaned.startIndex)
+        }
+        let needsQuotes = cleaned.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        guard needsQuotes else { return String(cleaned) }
+        var out = "\""
+        for scalar in cleaned {
+            if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
+        }
+        out += "\""
+        return out
+    }
+
+    // MARK: Markdown
+
+    /// Sanitised text escaped for inline Markdown (GitHub flavour): Markdown punctuation gets a
+    /// backslash, `<` and `>` become entities (no raw HTML), `&` becomes `&amp;` where it would
+    /// start an entity, `|` becomes `\|` and line breaks become `lineBreak`.
+    public static func markdownInline(_ text: String, lineBreak: String = "<br>") -> String {
+        let scalars = Array(sanitized(text, tabsAsSpaces: true).unicodeScalars)
+        var out = ""
+        out.reserveCapacity(scalars.count)
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\\", "`", "*", "_", "|", "[", "]", "~":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += startsEntity(scalars, at: index) ? "&amp;" : "&"
+            case "\n": out += lineBreak
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Text for a GitHub-flavoured Markdown table cell: `|` as `\|`, line breaks as `<br>`.
+    public static func markdownCellEscape(_ text: String) -> String {
+        markdownInline(text, lineBreak: "<br>")
+    }
+
+    /// Whether `&` at `index` begins something a Markdown renderer would read as an entity
+    /// (`&name;`, `&#123;`, `&#x1F;`).
+    private static func startsEntity(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        var i = index + 1
+        var length = 0
+        while i < scalars.count, length <= 32 {
+            let s = scalars[i]
+            if s == ";" { return length > 0 }
+            let isEntityChar = s == "#" || (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s)))
+            if !isEntityChar { return false }
+            i += 1
+            length += 1
+        }
+        return false
+    }
+
+    /// Escapes what would make the start of a Markdown line a heading, list item, quote, rule or
+    /// setext underline, for a line that has already been through `markdownInline`.
+    /// Leading spaces are dropped (four would start a code block).
+    static func markdownLineStart(_ line: String) -> String {
+        let line = String(line.drop { $0 == " " })
+        guard let first = line.unicodeScalars.first else { return line }
+        switch first {
+        case "#", ">", "-", "+", "=":
+            return "\\" + line
+        default:
+            break
+        }
+        // "12. text" or "3) text" would start an ordered list.
+        let digits = line.unicodeScalars.prefix { ("0"..."9").contains($0) }
+        if !digits.isEmpty, digits.count <= 9 {
+            let rest = line.unicodeScalars.dropFirst(digits.count)
+            if let marker = rest.first, marker == "." || marker == ")" {
+                return String(String.UnicodeScalarView(digits)) + "\\" + String(String.UnicodeScalarView(rest))
+            }
+        }
+        return line
+    }
+}

@@ -1,0 +1,194 @@
+/// Renders a report as plain text for the body of an e-mail.
+///
+/// Lines are wrapped at `width` display columns (see `DisplayWidth`); there are no tabs and no
+/// control characters. A table becomes, per row, each column title followed by its cell content
+/// indented beneath it. Bold text is marked `*like this*`.
+public enum TextRenderer {
+
+    public static let defaultWidth = 72
+
+    public static func render(_ document: ReportDocument, width: Int = defaultWidth) -> String {
+        let width = max(width, 24)
+        var sections: [[String]] = []
+
+        let title = wrap(TextEscaping.singleLine(document.title), width: width, first: "", rest: "")
+        if !title.isEmpty {
+            sections.append(title + [underline(title, with: "=", width: width)])
+        }
+        if !document.metadata.isEmpty {
+            sections.append(metadata(document.metadata, width: width))
+        }
+        for block in document.blocks {
+            let lines = render(block, width: width)
+            if !lines.isEmpty { sections.append(lines) }
+        }
+        return sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+    }
+
+    static func render(_ block: ReportBlock, width: Int) -> [String] {
+        switch block {
+        case .heading(let level, let text):
+            let lines = wrap(TextEscaping.singleLine(text), width: width, first: "", rest: "")
+            guard !lines.isEmpty else { return [] }
+            return level <= 1 ? lines + [underline(lines, with: "-", width: width)] : lines
+        case .paragraph(let text):
+            return wrap(plain(text), width: width, first: "", rest: "")
+        case .bulletList(let items):
+            return items.flatMap { wrap(plain($0), width: width, first: "  - ", rest: "    ") }
+        case .definitionList(let entries):
+            return definitions(entries, width: width)
+        case .table(let table):
+            return render(table, width: width)
+        }
+    }
+
+    static func metadata(_ items: [ReportMetadata], width: Int) -> [String] {
+        let labels = items.map { TextEscaping.singleLine($0.label) + ":" }
+        let labelWidth = min(labels.map(DisplayWidth.of).max() ?? 0, 16)
+        var lines: [String] = []
+        for (label, item) in zip(labels, items) {
+            let indent = String(repeating: " ", count: labelWidth + 1)
+            let value = TextEscaping.sanitized(item.value, tabsAsSpaces: true)
+            if DisplayWidth.of(label) <= labelWidth {
+                lines += wrap(value, width: width, first: pad(label, to: labelWidth) + " ", rest: indent)
+            } else {
+                lines += wrap(label, width: width, first: "", rest: "")
+                lines += wrap(value, width: width, first: indent, rest: indent)
+            }
+        }
+        return lines
+    }
+
+    static func definitions(_ entries: [ReportDefinition], width: Int) -> [String] {
+        let terms = entries.map { TextEscaping.singleLine($0.term) }
+        let termWidth = min(terms.map(DisplayWidth.of).max() ?? 0, 12)
+        let indent = String(repeating: " ", count: 2 + termWidth + 2)
+        var lines: [String] = []
+        for (term, entry) in zip(terms, entries) {
+            if DisplayWidth.of(term) <= termWidth {
+                lines += wrap(plain(entry.definition), width: width, first: "  " + pad(term, to: termWidth) + "  ", rest: indent)
+            } else {
+                lines += wrap(term, width: width, first: "  ", rest: "  ")
+                lines += wrap(plain(entry.definition), width: width, first: indent, rest: indent)
+            }
+        }
+        return lines
+    }
+
+    static func render(_ table: ReportTable, width: Int) -> [String] {
+        var lines: [String] = []
+        if let caption = table.caption {
+            let captionLines = wrap(TextEscaping.singleLine(caption), width: width, first: "", rest: "")
+            if !captionLines.isEmpty { lines += captionLines + [""] }
+        }
+        let columns = table.paddedColumns.map { TextEscaping.singleLine($0) }
+        for (index, row) in table.paddedRows.enumerated() {
+            if index > 0 { lines += ["", "  " + String(repeating: "-", count: 24), ""] }
+            for (column, cell) in zip(columns, row) {
+                if !column.isEmpty {
+                    lines += wrap(column, width: width, first: "  ", rest: "  ")
+                }
+                for block in cell.blocks {
+                    switch block {
+                    case .paragraph(let text):
+                        lines += wrap(plain(text), width: width, first: "    ", rest: "    ")
+                    case .bullet(let text):
+                        lines += wrap(plain(text), width: width, first: "    - ", rest: "      ")
+                    case .subheading(let text):
+                        lines += wrap(TextEscaping.singleLine(text), width: width, first: "    ", rest: "    ")
+                    }
+                }
+            }
+        }
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    // MARK: Helpers
+
+    /// Plain text of runs, bold marked with asterisks, sanitised, tabs as spaces.
+    static func plain(_ text: ReportText) -> String {
+        text.normalizedRuns.map { run in
+            let clean = TextEscaping.sanitized(run.text, tabsAsSpaces: true)
+            guard run.isBold else { return clean }
+            let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" }
+            let leading = clean.prefix(while: isSpace)
+            let afterLeading = clean.dropFirst(leading.count)
+            let trailingCount = afterLeading.reversed().prefix(while: isSpace).count
+            let core = afterLeading.dropLast(trailingCount)
+            guard !core.isEmpty else { return clean }
+            return leading + "*" + core + "*" + afterLeading.suffix(trailingCount)
+        }.joined()
+    }
+
+    static func underline(_ lines: [String], with character: Character, width: Int) -> String {
+        let length = min(lines.map(DisplayWidth.of).max() ?? 0, width)
+        return String(repeating: character, count: max(length, 3))
+    }
+
+    static func pad(_ text: String, to width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
+    }
+
+    /// Wraps sanitised text (line feeds are hard breaks) so that no line is wider than `width`
+    /// display columns. The first line starts with `first`, the others with `rest`. Words wider
+    /// than a line are broken between grapheme clusters. Trailing spaces are removed.
+    public static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
+        let text = TextEscaping.sanitized(text, tabsAsSpaces: true)
+        guard text.contains(where: { $0 != " " && $0 != "\n" }) else { return [] }
+        var lines: [String] = []
+        var prefix = first
+        var line = ""
+        var lineWidth = 0
+        var lineHasWord = false
+
+        func startLine() {
+            line = prefix
+            lineWidth = DisplayWidth.of(prefix)
+            lineHasWord = false
+        }
+        func finishLine() {
+            lines.append(trimTrailingSpaces(line))
+            prefix = rest
+            startLine()
+        }
+
+        startLine()
+        for (hardIndex, hardLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if hardIndex > 0 { finishLine() }
+            for word in hardLine.split(separator: " ") {
+                let wordWidth = DisplayWidth.of(String(word))
+                if lineHasWord && lineWidth + 1 + wordWidth <= width {
+                    line += " " + word
+                    lineWidth += 1 + wordWidth
+                    continue
+                }
+                if lineHasWord { finishLine() }
+                if lineWidth + wordWidth <= width {
+                    line += word
+                    lineWidth += wordWidth
+                    lineHasWord = true
+                    continue
+                }
+                // Too wide for any line: break it between grapheme clusters.
+                for character in word {
+                    let characterWidth = DisplayWidth.of(character)
+                    if lineHasWord && lineWidth + characterWidth > width { finishLine() }
+                    line.append(character)
+                    lineWidth += characterWidth
+                    lineHasWord = true
+                }
+            }
+        }
+        if lineHasWord || lines.isEmpty { finishLine() }
+        // A trailing hard break leaves an empty last line; drop empty lines at the end.
+        while let last = lines.last, last.allSatisfy({ $0 == " " }) { lines.removeLast() }
+        return lines
+    }
+
+    static func trimTrailingSpaces(_ line: String) -> String {
+        var line = line
+        while line.last == " " { line.removeLast() }
+        return line
+    }
+}

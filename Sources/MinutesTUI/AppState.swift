@@ -1,0 +1,195 @@
+import MinutesCore
+
+/// The three columns of a project panel, as the paper minutes have them.
+public enum Column: Int, CaseIterable, Sendable {
+    case actions, progress, followUps
+
+    public var title: String {
+        switch self {
+        case .actions: return "Actions required"
+        case .progress: return "Progress"
+        case .followUps: return "To do by next meeting"
+        }
+    }
+}
+
+/// What the text on the input line is for.
+public enum InputPurpose: Sendable, Hashable {
+    case addAction, addNote, addFollowUp
+    case edit(EventID)
+    case outcome(EventID)
+    case dropReason(EventID)
+    case reassign(EventID)
+    case search
+    case personInitials
+    case personName(initials: String)
+    case meeting(MeetingDraft)
+    case ratingComment(Rating)
+    case planField(ProjectRef, PlanField)
+    case ownerFilter
+    case reviewOutcome(EventID)
+    case reviewReassign(EventID)
+    case reviewDropReason(EventID)
+    case exportPath(ExportChoice)
+
+    /// Whether the line holds a follow-up or owners, so unknown initials are highlighted.
+    var mentionsOwners: Bool {
+        switch self {
+        case .addFollowUp, .edit, .reassign, .reviewReassign, .meeting: return true
+        default: return false
+        }
+    }
+}
+
+/// The plan fields `p` can edit.
+public enum PlanField: String, Sendable, CaseIterable {
+    case lead, aim, start, end, link
+
+    public var key: Character {
+        switch self {
+        case .lead: return "l"
+        case .aim: return "a"
+        case .start: return "s"
+        case .end: return "e"
+        case .link: return "k"
+        }
+    }
+}
+
+/// The meeting being opened with `m`, one question at a time.
+public struct MeetingDraft: Sendable, Hashable {
+    public enum Step: Int, Sendable, CaseIterable { case date, present, apologies, chair, minuteTaker, next }
+    public var step: Step = .date
+    public var date: Day
+    public var present: [String] = []
+    public var apologies: [String] = []
+    public var chair: String?
+    public var minuteTaker: String?
+    public var next: Day?
+
+    public var prompt: String {
+        switch step {
+        case .date: return "Meeting date"
+        case .present: return "Present (initials)"
+        case .apologies: return "Apologies"
+        case .chair: return "Chair"
+        case .minuteTaker: return "Minute-taker"
+        case .next: return "Next meeting date"
+        }
+    }
+}
+
+/// An export chosen from the `E` menu.
+public struct ExportChoice: Sendable, Hashable {
+    public enum Report: String, Sendable, CaseIterable { case minutes, monitoring, actions }
+    public var report: Report
+    public var format: String
+}
+
+/// The input line: a prompt, the text being typed and Tab completion.
+public struct InputLine: Sendable, Hashable {
+    public var purpose: InputPurpose
+    public var prompt: String
+    public var editor: LineEditor
+    /// Candidates offered by Tab for the word being completed, and which one is shown.
+    var completion: Completion?
+
+    struct Completion: Sendable, Hashable {
+        var candidates: [String]
+        var index: Int
+        /// The text before the word being completed, and after it.
+        var before: String
+        var after: String
+    }
+
+    public init(_ purpose: InputPurpose, prompt: String, text: String = "") {
+        self.purpose = purpose
+        self.prompt = prompt
+        self.editor = LineEditor(text: text)
+    }
+}
+
+/// A message on the status line, and how serious it is.
+public struct StatusMessage: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case info, warning, error }
+    public var text: String
+    public var kind: Kind
+
+    public static func info(_ t: String) -> StatusMessage { .init(text: t, kind: .info) }
+    public static func warning(_ t: String) -> StatusMessage { .init(text: t, kind: .warning) }
+    public static func error(_ t: String) -> StatusMessage { .init(text: t, kind: .error) }
+}
+
+/// How the Outstanding tab lists follow-ups.
+public struct OutstandingOptions: Sendable, Hashable {
+    public var byProject = false
+    public var allGroups = false
+    public var owner: String?
+}
+
+/// Where the search is.
+public struct SearchState: Sendable, Hashable {
+    public var query: String
+    public var hits: [SearchHit]
+    public var index: Int
+}
+
+public struct SearchHit: Sendable, Hashable {
+    public let project: ProjectRef
+    public let column: Column
+    public let id: EventID
+}
+
+/// What fills the screen besides the panel.
+public enum Mode: Sendable, Hashable {
+    case browse
+    case input(InputLine)
+    case help
+    case problems
+    case groupPicker(index: Int)
+    case ratingPicker
+    case review(meeting: Day, index: Int)
+    case history(EventID)
+    case plan(ProjectRef)
+    case groupPlan
+    case exportMenu(report: ExportChoice.Report?)
+}
+
+/// Everything the screen needs besides the journal: the UI's own state.
+///
+/// A value type, changed only by `AppUpdate.update`, so every key's effect can be tested
+/// by calling a function and comparing values.
+public struct UIState: Sendable, Hashable {
+    public var group: String?
+    /// Index into the group's projects; the index one past the last is the Outstanding tab.
+    public var tab = 0
+    public var column: Column = .followUps
+    public var selection: [Column: Int] = [:]
+    public var scrollTop: [Column: Int] = [:]
+    public var outstandingSelection = 0
+    public var outstandingScroll = 0
+    public var outstanding = OutstandingOptions()
+    public var mode: Mode = .browse
+    public var status: StatusMessage?
+    /// The meeting being minuted; nil means the group's latest meeting.
+    public var meeting: Day?
+    /// When set, the screen shows the journal as at the end of this meeting, read-only.
+    public var lookBack: Day?
+    /// Why nothing can be written, when nothing can.
+    public var readOnlyReason: String?
+    /// Events this session recorded, most recent last, each entry one undoable change.
+    public var undoStack: [[EventID]] = []
+    public var search: SearchState?
+    public var width = 80
+    public var height = 24
+    /// Unknown initials seen in the last entry, offered for adding with `+`.
+    public var unknownInitials: [String] = []
+    /// The review pass to go back to after an input line opened from it.
+    public var reviewReturn: Mode?
+
+    public init(group: String? = nil) { self.group = group }
+
+    public var isWritable: Bool { readOnlyReason == nil && lookBack == nil }
+
+    public func selected(_ c: Column) -> Int { selection[c] ?? 0 }
+}

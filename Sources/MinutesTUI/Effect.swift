@@ -1,0 +1,93 @@
+import MinutesCore
+
+/// What the UI asks the runtime to do after a key: the only way key handling reaches the
+/// journal or the outside world.
+public enum Effect: Sendable, Hashable {
+    /// Write these events as one append, then tell the UI with `AppUpdate.recorded` or
+    /// `AppUpdate.recordFailed`.
+    case record(RecordRequest)
+    /// Show the journal as at the end of this meeting (nil: back to now).
+    case lookBack(Day?)
+    /// Write an export to a file.
+    case export(ExportChoice, group: String, meeting: Day?, path: String)
+    case quit
+}
+
+/// Events to record and what the UI does once they are saved.
+public struct RecordRequest: Sendable, Hashable {
+    public enum After: Sendable, Hashable {
+        case nothing
+        /// Select the new item in this column.
+        case select(Column)
+        /// Move the review pass on to the next undecided item.
+        case advanceReview
+        /// A meeting was opened: offer the review pass if items were carried into it.
+        case meetingOpened(Day)
+        /// These events retract the last undoable change.
+        case undo
+    }
+
+    public var events: [EventBody]
+    /// The status line after saving, e.g. "Follow-up recorded for KP".
+    public var message: String
+    /// The input line to bring back, text intact, if saving fails.
+    public var restore: InputLine?
+    public var after: After
+
+    public init(_ events: [EventBody], message: String, restore: InputLine? = nil, after: After = .nothing) {
+        self.events = events
+        self.message = message
+        self.restore = restore
+        self.after = after
+    }
+}
+
+/// What key handling may read: the journal state on screen, the key map, today.
+public struct AppContext {
+    /// The state on screen: the live journal, or the look-back state when looking back.
+    public let state: MinutesState
+    public let keyMap: KeyMap
+    public let today: Day
+    public let diagnostics: [Diagnostic]
+    public let fileName: String
+    private let panelCache: PanelCache
+
+    public init(state: MinutesState, keyMap: KeyMap = .standard, today: Day = .today(),
+                diagnostics: [Diagnostic] = [], fileName: String = "", panelCache: PanelCache = PanelCache()) {
+        self.state = state
+        self.keyMap = keyMap
+        self.today = today
+        self.diagnostics = diagnostics
+        self.fileName = fileName
+        self.panelCache = panelCache
+    }
+
+    /// The panel of a project, built once per state version.
+    public func panel(_ project: Project, meeting: Day?) -> PanelModel {
+        panelCache.model(state: state, project: project, meeting: meeting)
+    }
+}
+
+/// Remembers built panels so moving the selection never rebuilds one: a panel is rebuilt
+/// only when the journal changed (another event count) or another project or meeting is shown.
+public final class PanelCache: @unchecked Sendable {
+    private struct Key: Hashable {
+        let ref: ProjectRef
+        let meeting: Day?
+        let events: Int
+        let asOf: Day?
+    }
+
+    private var entries: [Key: PanelModel] = [:]
+
+    public init() {}
+
+    func model(state: MinutesState, project: Project, meeting: Day?) -> PanelModel {
+        let key = Key(ref: project.ref, meeting: meeting, events: state.eventCount, asOf: state.asOf)
+        if let m = entries[key] { return m }
+        if entries.count > 32 { entries.removeAll() }
+        let m = PanelModel(state: state, project: project, meeting: meeting)
+        entries[key] = m
+        return m
+    }
+}

@@ -1,0 +1,160 @@
+import MinutesCore
+
+/// How each kind of row reads on screen, as styled spans ready for wrapping.
+///
+/// Shared by the views (to draw) and by key handling (to know how tall an item is when
+/// scrolling), so the two always agree.
+public enum ItemText {
+    /// "KP and DD to adjust and e-mail organisation ↻2 · from 15 May", owners in bold,
+    /// unknown initials in the warning colour, an overdue marker in the danger colour.
+    public static func followUp(_ row: FollowUpRow, people: [String: Person]) -> [Span] {
+        let item = row.item
+        var spans: [Span] = []
+        let closed = !item.state.isOpen
+        switch item.state {
+        case .done: spans.append(Span("✓ ", Theme.closed))
+        case .dropped: spans.append(Span("✗ ", Theme.closed))
+        case .open: break
+        }
+        if item.owners.isEmpty {
+            spans.append(Span("(no owner) ", Theme.warning))
+        } else {
+            for (i, o) in item.owners.enumerated() {
+                if i > 0 { spans.append(Span(i == item.owners.count - 1 ? " and " : ", ", closed ? Theme.closed : .plain)) }
+                let known = o.initials.map { people[$0] != nil } ?? true
+                spans.append(.untrusted(o.label, closed ? Theme.closed : known ? Theme.owner : Theme.unknownOwner))
+            }
+            spans.append(Span(" to ", closed ? Theme.closed : .plain))
+        }
+        spans.append(.untrusted(item.text, closed ? Theme.closed : .plain))
+        if row.carried > 0 {
+            spans.append(Span(" ↻\(row.carried)", row.isOverdue ? Theme.overdue : Theme.carried))
+            spans.append(Span(" · from \(item.meeting.short)", Theme.muted))
+        }
+        switch item.state {
+        case .done(let outcome, _):
+            if let outcome { spans.append(.untrusted(" — " + outcome, Theme.closed)) }
+        case .dropped(let reason, _):
+            spans.append(.untrusted(" — dropped: " + reason, Theme.closed))
+        case .open: break
+        }
+        return spans
+    }
+
+    public static func plain(_ item: Item) -> [Span] { [.untrusted(item.text)] }
+
+    /// Wrapped lines of a bulleted item.
+    public static func bulleted(_ spans: [Span], width: Int) -> [StyledLine] {
+        StyledWrap.wrap(spans, width: width, firstPrefix: Span("• ", Theme.muted), hangingIndent: 2)
+    }
+
+    /// The headline block at the top of the Actions column: "3. Headline…" in bold.
+    public static func headline(_ project: Project, width: Int) -> [StyledLine] {
+        StyledWrap.wrap([.untrusted("\(project.ref.number). " + project.headline, Theme.headline)], width: width, hangingIndent: 0)
+    }
+
+}
+
+/// One column's rows for drawing and scrolling, wrapped only when asked for, so a column
+/// with thousands of notes costs only its visible rows per frame.
+public struct ColumnContent {
+    public let column: Column
+    public let model: PanelModel
+    public let people: [String: Person]
+    public let width: Int
+
+    public init(_ column: Column, model: PanelModel, people: [String: Person], width: Int) {
+        self.column = column
+        self.model = model
+        self.people = people
+        self.width = width
+    }
+
+    /// Rows: for Actions the headline block then each action; for Progress date headings
+    /// and notes; for follow-ups each follow-up.
+    public var count: Int {
+        switch column {
+        case .actions: return model.actions.count + 1
+        case .progress: return model.progress.count
+        case .followUps: return model.followUps.count
+        }
+    }
+
+    /// The item a row shows; nil for headings and the headline, which cannot be selected.
+    public func id(at row: Int) -> EventID? {
+        guard row >= 0, row < count else { return nil }
+        switch column {
+        case .actions: return row == 0 ? nil : model.actions[row - 1].id
+        case .progress: if case .note(let n) = model.progress[row] { return n.id } else { return nil }
+        case .followUps: return model.followUps[row].item.id
+        }
+    }
+
+    public func row(of id: EventID) -> Int? {
+        (0..<count).first { self.id(at: $0) == id }
+    }
+
+    public func lines(at row: Int) -> [StyledLine] {
+        guard row >= 0, row < count else { return [] }
+        switch column {
+        case .actions:
+            return row == 0 ? ItemText.headline(model.project, width: width) + [StyledLine()]
+                : ItemText.bulleted(ItemText.plain(model.actions[row - 1]), width: width)
+        case .progress:
+            switch model.progress[row] {
+            case .heading(let d): return StyledWrap.wrap([Span(d.long, Theme.dateHeading)], width: width)
+            case .note(let n): return ItemText.bulleted(ItemText.plain(n), width: width)
+            }
+        case .followUps:
+            return ItemText.bulleted(ItemText.followUp(model.followUps[row], people: people), width: width)
+        }
+    }
+
+    public func height(at row: Int) -> Int { lines(at: row).count }
+
+    /// The first and last selectable rows.
+    public var firstSelectable: Int? { (0..<count).first { id(at: $0) != nil } }
+    public var lastSelectable: Int? { (0..<count).reversed().first { id(at: $0) != nil } }
+
+    /// The next selectable row after (or before) `row`.
+    public func selectable(from row: Int, step: Int) -> Int? {
+        var r = row + step
+        while r >= 0, r < count {
+            if id(at: r) != nil { return r }
+            r += step
+        }
+        return nil
+    }
+
+    /// The top row that shows `row` fully, moving as little as possible from `top`: scrolling
+    /// up shows a date heading just above its first note, scrolling down puts the row at the bottom.
+    public func scrollTop(showing row: Int, from top: Int, height: Int) -> Int {
+        guard count > 0, height > 0 else { return 0 }
+        var top = min(max(0, top), count - 1)
+        if row < top {
+            top = row
+            if row > 0, id(at: row - 1) == nil, column == .progress { top = row - 1 }
+            return top
+        }
+        var used = 0
+        for r in top...row { used += self.height(at: r) }
+        while used > height, top < row {
+            used -= self.height(at: top)
+            top += 1
+        }
+        return top
+    }
+
+    /// The top row that fills the column up to its end: the view "scrolled to the newest".
+    public func scrollTopShowingEnd(height: Int) -> Int {
+        var used = 0
+        var top = count
+        while top > 0 {
+            let h = self.height(at: top - 1)
+            if used + h > height { break }
+            used += h
+            top -= 1
+        }
+        return min(top, max(0, count - 1))
+    }
+}

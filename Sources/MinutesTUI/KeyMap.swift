@@ -1,0 +1,150 @@
+/// Everything a key can ask the app to do.
+public enum Action: String, Sendable, CaseIterable {
+    case nextProject, previousProject, jumpToProject
+    case nextColumn, previousColumn
+    case moveUp, moveDown, pageUp, pageDown, moveFirst, moveLast
+    case switchGroup, quit, help
+    case addAction, addNote, addFollowUp
+    case edit, markDone, drop, reassign, undo
+    case search, nextHit, previousHit
+    case addPerson
+    case openMeeting, review, rate, plan, groupPlan
+    case lookBackEarlier, lookBackLater, history
+    case export
+    case toggleGrouping, toggleAllGroups, filterOwner, jumpToItem
+    case showProblems
+    case reviewDone, reviewKeep, reviewReassign, reviewDrop, reviewSkip, reviewPrevious, leave
+}
+
+/// Where a binding applies: what the screen is showing.
+public enum KeyContext: String, Sendable, CaseIterable {
+    /// A project panel, with the journal writable.
+    case panel
+    /// The Outstanding tab.
+    case outstanding
+    /// The review pass.
+    case review
+    /// Anywhere outside an input line.
+    case global
+}
+
+/// One binding: the keys, what they do, and the words the footer and help use for it.
+public struct KeyBinding: Sendable {
+    public let keys: [Key]
+    public let action: Action
+    public let context: KeyContext
+    /// Short footer label, e.g. "follow-up"; nil keeps the binding out of the footer.
+    public let footer: String?
+    /// Help line, e.g. "Add a follow-up (\"KP to …\") at this meeting".
+    public let help: String
+    /// Whether it writes to the journal (hidden when read-only).
+    public let writes: Bool
+
+    public init(_ keys: [Key], _ action: Action, _ context: KeyContext, footer: String?, help: String, writes: Bool = false) {
+        self.keys = keys
+        self.action = action
+        self.context = context
+        self.footer = footer
+        self.help = help
+        self.writes = writes
+    }
+
+    /// The keys as the footer shows them: "t", "Tab/S-Tab", "↑↓".
+    public var keyLabel: String {
+        if keys == [.up, .down] || keys == [.up, .char("k")] { return "↑↓" }
+        return keys.map(\.label).joined(separator: "/")
+    }
+}
+
+/// The app's key bindings, in one value, so that key handling, the footer and the help
+/// screen can never disagree (as in bubbles' `list/keys.go`).
+public struct KeyMap: Sendable {
+    public let bindings: [KeyBinding]
+
+    public static let standard = KeyMap(bindings: [
+        // Panel: capture first, since the footer shows the first few.
+        KeyBinding([.char("t")], .addFollowUp, .panel, footer: "follow-up", help: "Add a follow-up (\"KP to …\") at this meeting", writes: true),
+        KeyBinding([.char("n")], .addNote, .panel, footer: "note", help: "Add a progress note at this meeting", writes: true),
+        KeyBinding([.char("a")], .addAction, .panel, footer: "action", help: "Add an agreed action", writes: true),
+        KeyBinding([.char("x")], .markDone, .panel, footer: "done", help: "Mark the selected follow-up done (then an optional outcome)", writes: true),
+        KeyBinding([.enter, .char("e")], .edit, .panel, footer: "edit", help: "Edit the selected item (recorded as an amendment)", writes: true),
+        KeyBinding([.char("D")], .drop, .panel, footer: nil, help: "Drop the selected follow-up, with a reason", writes: true),
+        KeyBinding([.char("r")], .reassign, .panel, footer: nil, help: "Reassign the selected follow-up", writes: true),
+        KeyBinding([.char("u")], .undo, .panel, footer: "undo", help: "Undo your last change (recorded as a retraction)", writes: true),
+        KeyBinding([.char("m")], .openMeeting, .panel, footer: "meeting", help: "Open a meeting (or continue the one on that date)", writes: true),
+        KeyBinding([.char("R")], .review, .panel, footer: "review", help: "Review the follow-ups carried into this meeting", writes: true),
+        KeyBinding([.char("s")], .rate, .panel, footer: nil, help: "Rate this project for this meeting", writes: true),
+        KeyBinding([.char("p")], .plan, .panel, footer: nil, help: "Show and edit the project's plan"),
+        KeyBinding([.char("P")], .groupPlan, .panel, footer: nil, help: "Show the group's plan"),
+        KeyBinding([.char("L")], .history, .panel, footer: nil, help: "Show the selected item's history"),
+        KeyBinding([.char("+")], .addPerson, .panel, footer: nil, help: "Add a person to the directory", writes: true),
+        // Outstanding tab.
+        KeyBinding([.enter], .jumpToItem, .outstanding, footer: "go to", help: "Jump to the selected follow-up in its project"),
+        KeyBinding([.char("o")], .toggleGrouping, .outstanding, footer: "by owner/project", help: "Group by owner or by project"),
+        KeyBinding([.char("A")], .toggleAllGroups, .outstanding, footer: "all groups", help: "Show this group or all groups"),
+        KeyBinding([.char("f")], .filterOwner, .outstanding, footer: "filter", help: "Filter by owner (empty shows everyone)"),
+        // Review pass.
+        KeyBinding([.char("d")], .reviewDone, .review, footer: "done", help: "Done: type the outcome once (also recorded as a progress note)", writes: true),
+        KeyBinding([.char("k")], .reviewKeep, .review, footer: "keep", help: "Keep: carry it on to the next meeting", writes: true),
+        KeyBinding([.char("r")], .reviewReassign, .review, footer: "reassign", help: "Reassign it to someone else", writes: true),
+        KeyBinding([.char("x")], .reviewDrop, .review, footer: "drop", help: "Drop it, with a reason", writes: true),
+        KeyBinding([.char("s"), .down], .reviewSkip, .review, footer: "skip", help: "Skip it for now"),
+        KeyBinding([.up], .reviewPrevious, .review, footer: nil, help: "Back to the previous item"),
+        KeyBinding([.escape, .char("q")], .leave, .review, footer: "leave", help: "Leave the review (resume it with R)"),
+        // Everywhere.
+        KeyBinding([.tab, .backTab], .nextProject, .global, footer: "project", help: "Next / previous project (or 1–9)"),
+        KeyBinding([.left, .right], .nextColumn, .global, footer: nil, help: "Previous / next column (or h/l)"),
+        KeyBinding([.up, .down], .moveDown, .global, footer: nil, help: "Previous / next item (or k/j; PgUp/PgDn, Home/End)"),
+        KeyBinding([.char("/")], .search, .global, footer: "search", help: "Search all text in the group; ^N/^P next/previous hit"),
+        KeyBinding([.char("["), .char("]")], .lookBackEarlier, .global, footer: nil, help: "Step back / forward through the group's meetings (read-only)"),
+        KeyBinding([.char("g")], .switchGroup, .global, footer: nil, help: "Switch group"),
+        KeyBinding([.char("E")], .export, .global, footer: nil, help: "Export minutes, a monitoring report or action lists"),
+        KeyBinding([.char("!")], .showProblems, .global, footer: nil, help: "Show problems found in the journal"),
+        KeyBinding([.char("?")], .help, .global, footer: "help", help: "Show all keys"),
+        KeyBinding([.char("q")], .quit, .global, footer: "quit", help: "Quit (everything is already saved)"),
+    ])
+
+    /// The action a key triggers in a context, falling back to the global bindings. Keys
+    /// that the help lists as alternatives (h/l, j/k, 1–9 …) are handled here too.
+    public func action(for key: Key, in context: KeyContext, writable: Bool) -> Action? {
+        for b in bindings where b.context == context && b.keys.contains(key) && (writable || !b.writes) {
+            return resolve(b.action, key)
+        }
+        if context == .review { return nil }
+        for b in bindings where b.context == .global && b.keys.contains(key) {
+            return resolve(b.action, key)
+        }
+        switch key {
+        case .char("h"): return .previousColumn
+        case .char("l"): return .nextColumn
+        case .char("k"): return .moveUp
+        case .char("j"): return .moveDown
+        case .pageUp: return .pageUp
+        case .pageDown: return .pageDown
+        case .home: return .moveFirst
+        case .end: return .moveLast
+        case .ctrl("n"): return .nextHit
+        case .ctrl("p"): return .previousHit
+        case .char(let c) where c.isASCII && c.isNumber && c != "0": return .jumpToProject
+        default: return nil
+        }
+    }
+
+    /// Pairs that share a binding: the second key means the opposite direction.
+    private func resolve(_ action: Action, _ key: Key) -> Action {
+        switch (action, key) {
+        case (.nextProject, .backTab): return .previousProject
+        case (.nextColumn, .left): return .previousColumn
+        case (.moveDown, .up): return .moveUp
+        case (.lookBackEarlier, .char("]")): return .lookBackLater
+        default: return action
+        }
+    }
+
+    /// The bindings the footer shows in a context, in order.
+    public func footer(for context: KeyContext, writable: Bool) -> [KeyBinding] {
+        let own = bindings.filter { $0.context == context && $0.footer != nil && (writable || !$0.writes) }
+        let global = context == .review ? [] : bindings.filter { $0.context == .global && $0.footer != nil }
+        return own + global
+    }
+}

@@ -1,0 +1,140 @@
+import MinutesCore
+
+/// A framed box drawn over the panel, for help, pickers and details.
+public struct Overlay {
+    public var title: String
+    public var lines: [StyledLine]
+
+    public init(title: String, lines: [StyledLine]) {
+        self.title = title
+        self.lines = lines
+    }
+
+    /// Draws the box centred in `area`, as wide as it needs up to the area, clipping lines.
+    public func draw(into grid: inout CellGrid, area: Rect) {
+        let contentWidth = max(DisplayWidth.of(title) + 4, lines.map(\.width).max() ?? 0)
+        let w = min(area.width, contentWidth + 4)
+        let h = min(area.height, lines.count + 2)
+        guard w >= 4, h >= 2 else { return }
+        let box = Rect(x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h)
+        grid.fill(box)
+        let horizontal = String(repeating: "─", count: w - 2)
+        grid.put("┌" + horizontal + "┐", x: box.x, y: box.y, style: Theme.rule)
+        grid.put("└" + horizontal + "┘", x: box.x, y: box.maxY - 1, style: Theme.rule)
+        for y in (box.y + 1)..<(box.maxY - 1) {
+            grid.put("│", x: box.x, y: y, style: Theme.rule)
+            grid.put("│", x: box.maxX - 1, y: y, style: Theme.rule)
+        }
+        grid.put(" " + title + " ", x: box.x + 2, y: box.y, style: Theme.columnTitle, maxWidth: w - 4)
+        for (i, line) in lines.prefix(h - 2).enumerated() {
+            line.draw(into: &grid, x: box.x + 2, y: box.y + 1 + i, maxWidth: w - 4)
+        }
+    }
+}
+
+/// The contents of each overlay.
+public enum OverlayContent {
+    static func text(_ s: String, _ style: Style = .plain) -> StyledLine { StyledLine([Span(s, style)]) }
+
+    /// Every key, by where it works, from the key map.
+    public static func help(_ keyMap: KeyMap, width: Int) -> Overlay {
+        var lines: [StyledLine] = []
+        let sections: [(KeyContext, String)] = [(.panel, "In a project"), (.outstanding, "In the Outstanding tab"),
+                                                 (.review, "In the review pass (R)"), (.global, "Everywhere")]
+        for (context, title) in sections {
+            lines.append(text(title, Theme.dateHeading))
+            for b in keyMap.bindings where b.context == context {
+                let keys = b.keys.map(\.label).joined(separator: " ")
+                let pad = String(repeating: " ", count: max(1, 12 - DisplayWidth.of(keys)))
+                lines.append(StyledLine([Span("  " + keys, Theme.owner), Span(pad + b.help)]))
+            }
+        }
+        lines.append(text("On the input line: ←/→ ^←/^→ Home/End ^A/^E move, ^W ^U ^K delete, Tab completes names.", Theme.muted))
+        return Overlay(title: "Keys (any key closes)", lines: lines)
+    }
+
+    public static func problems(_ diagnostics: [Diagnostic], fileName: String) -> Overlay {
+        var lines = diagnostics.prefix(200).map { d in
+            text(TextSanitizer.sanitize(d.headline(file: fileName)), d.isError ? Theme.error : Theme.warning)
+        }
+        if lines.isEmpty { lines = [text("No problems found in the journal.")] }
+        if diagnostics.hasErrors {
+            lines.append(text("The journal has errors, so it is open read-only. Fix them by hand,", Theme.muted))
+            lines.append(text("then run: minutes check", Theme.muted))
+        }
+        return Overlay(title: "Problems in \(TextSanitizer.sanitize(fileName))", lines: lines)
+    }
+
+    public static func groupPicker(_ state: MinutesState, index: Int) -> Overlay {
+        let lines = state.groupList.enumerated().map { i, g in
+            text((i == index ? "▶ " : "  ") + TextSanitizer.sanitize(g.name) + "  (\(g.slug))", i == index ? Theme.selected : .plain)
+        }
+        return Overlay(title: "Switch group", lines: lines)
+    }
+
+    public static func ratingPicker(_ project: Project) -> Overlay {
+        var lines = Rating.allCases.map { r in StyledLine([Span("  \(r.marker.lowercased())  ", Theme.owner), Span(r.title)]) }
+        if let last = project.latestRating {
+            lines.append(text("Last: \(last.rating.title) at \(last.meeting.long)", Theme.muted))
+        }
+        return Overlay(title: "Rate project \(project.ref.number)", lines: lines)
+    }
+
+    public static func history(_ state: MinutesState, id: EventID, width: Int) -> Overlay {
+        let entries = state.history(of: id)
+        var lines: [StyledLine] = []
+        for e in entries {
+            let spans = [Span(e.day.long + "  ", Theme.dateHeading), .untrusted(e.summary, e.isRetracted ? Theme.closed : .plain)]
+                + (e.isRetracted ? [Span(" (undone)", Theme.muted)] : [])
+            lines += StyledWrap.wrap(spans, width: max(10, width - 8), hangingIndent: 2)
+        }
+        return Overlay(title: "History of \(id)", lines: lines)
+    }
+
+    public static func plan(_ project: Project, width: Int, writable: Bool) -> Overlay {
+        let p = project.plan
+        func field(_ key: Character, _ name: String, _ value: String?) -> [StyledLine] {
+            StyledWrap.wrap([Span("\(key) ", Theme.owner), Span(name + ": ", Theme.dateHeading),
+                             .untrusted(value ?? "—", value == nil ? Theme.muted : .plain)],
+                            width: max(10, width - 8), hangingIndent: 4)
+        }
+        var lines: [StyledLine] = StyledWrap.wrap([.untrusted("\(project.ref.number). " + project.headline, Theme.headline)], width: max(10, width - 8))
+        lines += field("l", "Lead", p.lead)
+        lines += field("a", "Aim", p.aim)
+        lines += field("s", "Start", p.start?.long)
+        lines += field("e", "End", p.end?.long)
+        lines += field("k", "Links", p.links.isEmpty ? nil : p.links.joined(separator: "; "))
+        if writable { lines.append(text("Press a letter to change that field; any other key closes.", Theme.muted)) }
+        return Overlay(title: "Plan of project \(project.ref.number)", lines: lines)
+    }
+
+    public static func groupPlan(_ group: Group, state: MinutesState, width: Int) -> Overlay {
+        let w = max(10, width - 8)
+        var lines = StyledWrap.wrap([.untrusted(group.name, Theme.headline)], width: w)
+        if let lead = group.lead {
+            lines.append(StyledLine([Span("Lead: ", Theme.dateHeading), .untrusted(lead + (state.person(lead).map { " — " + $0.name } ?? ""))]))
+        }
+        lines += StyledWrap.wrap([Span("Overall aim: ", Theme.dateHeading), .untrusted(group.aim ?? "—")], width: w, hangingIndent: 2)
+        if !group.priorities.isEmpty { lines.append(text("Priorities", Theme.dateHeading)) }
+        for (i, p) in group.priorities.enumerated() {
+            lines += StyledWrap.wrap([Span("\(i + 1). "), .untrusted(p)], width: w, hangingIndent: 3)
+        }
+        return Overlay(title: "Group plan", lines: lines)
+    }
+
+    public static func exportMenu(_ report: ExportChoice.Report?) -> Overlay {
+        guard let report else {
+            return Overlay(title: "Export", lines: [
+                StyledLine([Span("  m  ", Theme.owner), Span("Minutes of this meeting")]),
+                StyledLine([Span("  o  ", Theme.owner), Span("Monitoring report")]),
+                StyledLine([Span("  a  ", Theme.owner), Span("Action list (open follow-ups by owner)")]),
+            ])
+        }
+        var lines = [StyledLine([Span("  d  ", Theme.owner), Span("Word (.docx)")]),
+                     StyledLine([Span("  h  ", Theme.owner), Span("Web page (.html)")]),
+                     StyledLine([Span("  m  ", Theme.owner), Span("Markdown (.md)")]),
+                     StyledLine([Span("  t  ", Theme.owner), Span("Plain text (.txt)")])]
+        if report == .actions { lines.append(StyledLine([Span("  c  ", Theme.owner), Span("Spreadsheet (.csv)")])) }
+        return Overlay(title: "Export \(report.rawValue): format", lines: lines)
+    }
+}

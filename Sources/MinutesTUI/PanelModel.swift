@@ -1,0 +1,60 @@
+import MinutesCore
+
+/// A row of the Progress column: a meeting's date heading, or a note under it.
+public enum ProgressRow: Sendable, Hashable {
+    case heading(Day)
+    case note(Item)
+}
+
+/// A follow-up as the panel shows it.
+public struct FollowUpRow: Sendable, Hashable {
+    public let item: Item
+    public let carried: Int
+    /// Whether it is carried 2 or more times: shown as overdue everywhere.
+    public var isOverdue: Bool { carried >= 2 && item.state.isOpen }
+}
+
+/// What one project's panel holds, derived from the state: the three columns' items.
+///
+/// Built once per project and state version and cached by the runtime, so moving the
+/// selection does not walk the project's items again.
+public struct PanelModel: Sendable {
+    public let project: Project
+    public let actions: [Item]
+    public let progress: [ProgressRow]
+    public let followUps: [FollowUpRow]
+
+    /// Builds the panel; follow-ups closed at `meeting` stay listed (struck through) so the
+    /// minute-taker sees what was just decided.
+    public init(state: MinutesState, project: Project, meeting: Day?) {
+        self.project = project
+        actions = state.actions(of: project.ref)
+        var rows: [ProgressRow] = []
+        for block in state.notesByMeeting(of: project.ref) {
+            rows.append(.heading(block.day))
+            rows += block.notes.map(ProgressRow.note)
+        }
+        progress = rows
+        followUps = state.followUps(of: project.ref).compactMap { item in
+            let keep = item.state.isOpen || (meeting != nil && item.state.closedOn == meeting)
+            return keep ? FollowUpRow(item: item, carried: state.carriedCount(item)) : nil
+        }
+    }
+
+    /// The selectable items of a column, in order.
+    public func ids(_ column: Column) -> [EventID] {
+        switch column {
+        case .actions: return actions.map(\.id)
+        case .progress: return progress.compactMap { if case .note(let n) = $0 { return n.id } else { return nil } }
+        case .followUps: return followUps.map(\.item.id)
+        }
+    }
+
+    public func count(_ column: Column) -> Int {
+        switch column {
+        case .actions: return actions.count
+        case .progress: return progress.reduce(0) { if case .note = $1 { return $0 + 1 } else { return $0 } }
+        case .followUps: return followUps.count
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import MinutesCore
+
+/// A project's panel: three titled columns side by side, each scrolled to keep its selection
+/// in view, the focused column's selection highlighted.
+public enum PanelView {
+    public static func draw(into grid: inout CellGrid, layout: Layout, ui: UIState, context c: AppContext) {
+        guard let project = AppUpdate.currentProject(ui, c) else { return }
+        let model = c.panel(project, meeting: AppUpdate.currentMeeting(ui, c))
+        let hitID = ui.search.flatMap { $0.hits.isEmpty ? nil : $0.hits[$0.index].id }
+        for column in Column.allCases {
+            let rect = layout.columns[column.rawValue]
+            var title = column.title
+            if column == .progress, let m = AppUpdate.currentMeeting(ui, c) { title = "Progress: \(m.short)" }
+            let focused = column == ui.column
+            grid.put(" " + title + " ", x: rect.x, y: rect.y, style: focused ? Theme.focusedTitle : Theme.columnTitle, maxWidth: rect.width)
+            let area = layout.content(column)
+            let content = ColumnContent(column, model: model, people: c.state.people, width: area.width)
+            drawColumn(into: &grid, area: area, content: content, ui: ui, focused: focused, hit: hitID)
+        }
+        for x in [layout.columns[1].x - 1, layout.columns[2].x - 1] {
+            for y in layout.body.y..<layout.body.maxY { grid.put("│", x: x, y: y, style: Theme.rule) }
+        }
+    }
+
+    static func drawColumn(into grid: inout CellGrid, area: Rect, content: ColumnContent, ui: UIState, focused: Bool, hit: EventID?) {
+        guard area.height > 0 else { return }
+        if content.firstSelectable == nil, content.column != .actions {
+            grid.put(content.column == .progress ? "No notes yet (n adds one)" : "Nothing to do (t adds one)",
+                     x: area.x + 1, y: area.y, style: Theme.muted, maxWidth: area.width - 1)
+            return
+        }
+        let selected = AppUpdate.selectedRow(ui, content)
+        var row = AppUpdate.scrollTop(ui, content, height: area.height)
+        var y = area.y
+        if row > 0 {
+            grid.put("▲ more", x: area.maxX - 7, y: area.y, style: Theme.muted)
+        }
+        while row < content.count, y < area.maxY {
+            let isSelected = row == selected && content.id(at: row) != nil
+            let isHit = hit != nil && content.id(at: row) == hit
+            for line in content.lines(at: row) {
+                guard y < area.maxY else { break }
+                if isSelected {
+                    grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: focused ? Theme.selected : .plain)
+                }
+                var l = line
+                if isSelected && focused {
+                    l.spans = l.spans.map { Span($0.text, $0.style.adding(.reverse).with(role: $0.style.role == .normal ? .selection : $0.style.role)) }
+                } else if isSelected {
+                    l.spans = l.spans.map { Span($0.text, $0.style.adding(.underline)) }
+                } else if isHit {
+                    l.spans = l.spans.map { Span($0.text, Theme.searchHit) }
+                }
+                l.draw(into: &grid, x: area.x, y: y, maxWidth: area.width)
+                y += 1
+            }
+            row += 1
+        }
+        if row < content.count {
+            grid.put("▼ more", x: area.maxX - 7, y: area.maxY - 1, style: Theme.muted)
+        }
+    }
+}

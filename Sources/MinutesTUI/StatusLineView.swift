@@ -1,0 +1,100 @@
+import MinutesCore
+
+/// The line above the footer: the input line while typing, else the latest message.
+public enum StatusLineView {
+    /// Draws the line; returns where the terminal cursor belongs when an input line is shown.
+    @discardableResult
+    public static func draw(into grid: inout CellGrid, rect: Rect, ui: UIState, context c: AppContext) -> (x: Int, y: Int)? {
+        grid.fill(rect)
+        if case .input(let line) = ui.mode {
+            let prompt = line.prompt + " › "
+            let pw = grid.put(prompt, x: rect.x, y: rect.y, style: Theme.prompt, maxWidth: rect.width)
+            let room = max(1, rect.width - pw - 1)
+            let slice = line.editor.visibleSlice(width: room)
+            if line.purpose.mentionsOwners {
+                drawHighlightingInitials(slice.text, into: &grid, x: rect.x + pw, y: rect.y, width: room, people: c.state.people)
+            } else {
+                grid.put(slice.text, x: rect.x + pw, y: rect.y, maxWidth: room)
+            }
+            return (rect.x + pw + slice.cursorColumn, rect.y)
+        }
+        if let s = ui.status {
+            let style: Style = s.kind == .error ? Theme.error : s.kind == .warning ? Theme.warning : Theme.info
+            grid.put(" " + TextSanitizer.sanitize(s.text), x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
+        } else if let look = ui.lookBack {
+            grid.put(" As at the end of the meeting of \(look.long) — read-only. [ ] step, Esc returns to now.",
+                     x: rect.x, y: rect.y, style: Theme.warning, maxWidth: rect.width)
+        }
+        return nil
+    }
+
+    /// The typed text with unknown initials in the warning colour, known ones in bold.
+    static func drawHighlightingInitials(_ text: String, into grid: inout CellGrid, x: Int, y: Int, width: Int,
+                                         people: [String: Person]) {
+        var col = x
+        var word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            let bare = word.trimmingCharacters(in: .punctuationCharacters)
+            var style = Style.plain
+            if Owner.looksLikeInitials(bare) { style = people[bare] == nil ? Theme.unknownOwner : Theme.owner }
+            col += grid.put(word, x: col, y: y, style: style, maxWidth: x + width - col)
+            word = ""
+        }
+        for ch in text {
+            if ch == " " || ch == "," || ch == "/" {
+                flush()
+                col += grid.put(String(ch), x: col, y: y, maxWidth: x + width - col)
+            } else {
+                word.append(ch)
+            }
+        }
+        flush()
+    }
+}
+
+/// The bottom line: the keys that work here, from the key map (like nano or htop).
+public enum FooterView {
+    public static func draw(into grid: inout CellGrid, rect: Rect, ui: UIState, context c: AppContext) {
+        grid.fill(rect)
+        var items: [(String, String)]
+        switch ui.mode {
+        case .input(let line):
+            items = [("Enter", "save"), ("Esc", "cancel")]
+            if line.purpose.mentionsOwners { items.append(("Tab", "complete name")) }
+            items += [("^W", "delete word"), ("^U", "clear")]
+        case .review:
+            items = c.keyMap.footer(for: .review, writable: ui.isWritable).map { ($0.keyLabel, $0.footer!) }
+        case .browse:
+            let context: KeyContext = AppUpdate.isOutstandingTab(ui, c) ? .outstanding : .panel
+            items = c.keyMap.footer(for: context, writable: ui.isWritable).map { ($0.keyLabel, $0.footer!) }
+            if ui.lookBack != nil { items.insert(("Esc", "now"), at: 0) }
+        case .ratingPicker:
+            items = Rating.allCases.map { ($0.marker.lowercased(), $0.rawValue) } + [("Esc", "cancel")]
+        case .plan:
+            items = PlanField.allCases.map { (String($0.key), $0.rawValue) } + [("any key", "close")]
+        case .groupPicker:
+            items = [("↑↓", "choose"), ("Enter", "switch"), ("Esc", "cancel")]
+        case .exportMenu(let report):
+            items = report == nil ? [("m", "minutes"), ("o", "monitoring"), ("a", "actions"), ("Esc", "cancel")]
+                : [("d", "docx"), ("h", "html"), ("m", "markdown"), ("t", "text")] + (report == .actions ? [("c", "csv")] : []) + [("Esc", "cancel")]
+        default:
+            items = [("any key", "close")]
+        }
+        // Help and quit always stay; other keys are dropped from the end when room runs out.
+        let pinned = items.filter { $0.0 == "?" || $0.0 == "q" }
+        let rest = items.filter { $0.0 != "?" && $0.0 != "q" }
+        func need(_ item: (String, String)) -> Int { DisplayWidth.of(item.0) + DisplayWidth.of(item.1) + 2 }
+        var room = rect.width - pinned.reduce(0) { $0 + need($1) }
+        var shown: [(String, String)] = []
+        for item in rest where need(item) <= room {
+            shown.append(item)
+            room -= need(item)
+        }
+        var x = rect.x
+        for (key, label) in shown + pinned {
+            x += grid.put(key, x: x, y: rect.y, style: Theme.footerKey)
+            x += grid.put(" " + label + " ", x: x, y: rect.y, style: Theme.footerText, maxWidth: rect.maxX - x)
+        }
+    }
+}
