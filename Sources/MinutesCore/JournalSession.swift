@@ -90,11 +90,9 @@ public final class JournalSession: @unchecked Sendable {
         guard let writer else { throw RecordError.readOnly(path: path) }
         let bytes = Array(events.map { EventWriter.line(for: $0) + "\n" }.joined().utf8)
         let firstLine = follower.nextLine
-        let before = fileLength(writer)
         do {
             try writer.appendRaw(bytes)
         } catch {
-            takeBack(writer, to: before, count: bytes.count)
             becomeReadOnly(.writeFailed("\(error)"))
             throw error
         }

@@ -152,24 +152,6 @@ extension JournalSession {
         }
     }
 
-    func fileLength(_ writer: JournalWriter) -> Int {
-        var st = stat()
-        return fstat(writer.descriptor, &st) == 0 ? Int(st.st_size) : -1
-    }
-
-    /// After a failed write or fsync, cuts the journal back to its length before the write,
-    /// so that an entry reported unsaved is not in the file either (an fsync error leaves the
-    /// written bytes in an unknown state). Only under the lock, where nobody else can have
-    /// appended since; without it, a torn tail may stay, which replay leaves out and
-    /// `minutes repair` moves aside.
-    func takeBack(_ writer: JournalWriter, to length: Int, count: Int) {
-        if case .none = locking { return }
-        var st = stat()
-        guard length >= 0, fstat(writer.descriptor, &st) == 0,
-              Int(st.st_size) > length, Int(st.st_size) <= length + count else { return }
-        if ftruncate(writer.descriptor, off_t(length)) == 0 { _ = fsync(writer.descriptor) }
-    }
-
     func becomeReadOnly(_ reason: ReadOnlyReason) {
         writer = nil
         wantsWritable = false

@@ -15,8 +15,7 @@ struct AppendLoopCommand: ParsableCommand {
         shouldDisplay: false
     )
 
-    @Option(name: [.customShort("f"), .customLong("file")], help: "The journal to append to.")
-    var file: String
+    @OptionGroup var journal: JournalOptions
 
     @Option(help: "Stop after this many entries (default: run until killed).")
     var count: Int?
@@ -29,6 +28,7 @@ struct AppendLoopCommand: ParsableCommand {
     var lock = false
 
     func run() throws {
+        let file = journal.path
         let held = lock ? try JournalLock.acquire(journal: file, wait: .seconds(5), program: "minutes _append-loop") : nil
         let loaded = try JournalLoader.load(path: file)
         var after = loaded.state.lastTimestamp

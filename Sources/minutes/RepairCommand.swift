@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MinutesCore
 
-/// `minutes repair -f FILE`: moves an incomplete last line aside, and nothing else.
+/// `minutes repair`: moves an incomplete last line aside, and nothing else.
 struct RepairCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repair",
@@ -15,32 +15,16 @@ struct RepairCommand: ParsableCommand {
             """
     )
 
-    @Option(name: [.customShort("f"), .customLong("file")], help: "The journal to repair.")
-    var file: String
+    @OptionGroup var journal: JournalOptions
 
     @Flag(name: .customLong("dry-run"), help: "Only say what would be moved.")
     var dryRun = false
 
     func run() throws {
         do {
-            print(try JournalRepair.repair(path: file, dryRun: dryRun))
+            Output.line(String(describing: try JournalRepair.repair(path: journal.path, dryRun: dryRun)))
         } catch {
-            ReliabilityCLI.printError(error)
-            throw ExitCode.failure
+            throw CLIError.from(error)
         }
-    }
-}
-
-/// Shared by the reliability commands.
-enum ReliabilityCLI {
-    static func printError(_ error: Error) {
-        let text = "minutes: " + String(describing: error) + "\n"
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-
-    /// Diagnostics with their source lines and carets, for the terminal.
-    static func render(_ diagnostics: [Diagnostic], file: String) -> String {
-        let lines = JournalLoader.sourceLines(path: file, numbers: Set(diagnostics.map(\.line)))
-        return diagnostics.map { $0.rendered(file: file, sourceLine: lines[$0.line]) }.joined(separator: "\n")
     }
 }

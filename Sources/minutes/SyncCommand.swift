@@ -15,35 +15,43 @@ struct SyncCommand: ParsableCommand {
             """
     )
 
-    @Option(name: [.customShort("f"), .customLong("file")], help: "The journal to sync.")
-    var file: String
+    @OptionGroup var journal: JournalOptions
 
     @Option(name: [.customShort("m"), .customLong("message")], help: "The commit message.")
     var message: String?
 
     func run() throws {
+        let file = journal.path
         let report: SyncReport
         do {
             report = try GitSync(journalPath: file).sync(message: message)
         } catch {
-            ReliabilityCLI.printError(error)
-            throw ExitCode.failure
+            throw CLIError.from(error)
         }
-        for step in report.steps { print(step) }
+        var out = report.steps
         if !report.conflictMarkerLines.isEmpty {
-            print("conflict markers on lines " + report.conflictMarkerLines.map(String.init).joined(separator: ", ")
-                  + ": remove them by hand, keeping the entries")
+            out.append("conflict markers on lines " + report.conflictMarkerLines.map(String.init).joined(separator: ", ")
+                       + ": remove them by hand, keeping the entries")
         }
         let conflicts = report.conflicts
         if !conflicts.isEmpty {
-            print("\(conflicts.count) conflicting decision\(conflicts.count == 1 ? "" : "s") to look at:")
-            print(ReliabilityCLI.render(conflicts, file: file))
+            out.append("\(conflicts.count) conflicting decision\(conflicts.count == 1 ? "" : "s") to look at:")
+            out += SyncCommand.render(conflicts, file: file)
         }
         let errors = report.diagnostics.errors
         if !errors.isEmpty {
-            print("the journal has \(errors.count) problem\(errors.count == 1 ? "" : "s") after the sync:")
-            print(ReliabilityCLI.render(errors, file: file))
-            throw ExitCode.failure
+            out.append("the journal has \(errors.count) problem\(errors.count == 1 ? "" : "s") after the sync:")
+            out += SyncCommand.render(errors, file: file)
+        }
+        Output.lines(out)
+        if !errors.isEmpty { throw ExitCode(ExitStatus.invalidData) }
+    }
+
+    /// Diagnostics with their source lines and carets, as `minutes check` shows them.
+    static func render(_ diagnostics: [Diagnostic], file: String) -> [String] {
+        let sources = JournalLoader.sourceLines(path: file, numbers: Set(diagnostics.map(\.line)))
+        return diagnostics.flatMap {
+            $0.rendered(file: file, sourceLine: sources[$0.line]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
     }
 }
