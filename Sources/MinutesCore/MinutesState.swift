@@ -238,14 +238,14 @@ public struct MinutesState: Sendable {
 
     private mutating func applyChange(_ e: Event, _ ref: EventID, _ meeting: Day?, _ kind: ItemChange.Kind, _ line: Int) -> Bool {
         let change = ItemChange(id: e.id, recorded: e.timestamp, date: meeting ?? e.timestamp.day, kind: kind)
-        let wasClosed = !items[ref]!.state.isOpen
+        let conflictsBefore = items[ref]!.conflictingDecisions.count
         items[ref]!.changes.append(change)
         items[ref]!.apply(change)
         let item = items[ref]!
         switch kind {
         case .done, .drop:
-            if wasClosed {
-                report(.warning(line: line, "conflicting decisions on follow-up \(ref): it was already closed; this later decision (\(item.state.word)) stands",
+            if item.conflictingDecisions.count > conflictsBefore {
+                report(.warning(line: line, "conflicting decisions on follow-up \(ref): it was already \(item.state.word == "done" ? "dropped" : "done"); this later decision (\(item.state.word)) stands",
                                 hint: "both events stay in the journal; retract the wrong one", field: "ref"))
             }
         case .reassign(let owners):
