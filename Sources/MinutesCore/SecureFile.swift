@@ -95,8 +95,9 @@ public enum SecureFile {
     /// folder fsynced. A crash at any moment leaves either the old file or the new one.
     /// A symbolic link at `path` is replaced by the file itself, never followed.
     ///
-    /// (The export engine's `AtomicFileWriter` does the same for reports; this one keeps the
-    /// journal engine free of that dependency and always uses the private mode.)
+    /// (`AtomicFileWriter`, for reports, follows a symbolic link at the target and keeps the
+    /// target's mode, which suits a report the user pointed somewhere; private files must do
+    /// neither, so they are replaced here.)
     public static func replace(_ path: String, with bytes: [UInt8], mode: mode_t = privateMode) throws {
         let dir = directory(of: path)
         let name = (path as NSString).lastPathComponent
