@@ -13,6 +13,9 @@ public struct LoadedJournal: Sendable {
     public var validLength: Int
     /// Whether events had to be sorted because the file was not in (timestamp, id) order.
     public var wasReordered: Bool
+    /// The last event read, in replay order (applied or not): appends that follow it can be
+    /// applied incrementally (see `JournalFollower`).
+    public var lastEvent: Event? = nil
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -135,7 +138,8 @@ public enum JournalLoader {
             diagnostics.append(contentsOf: try checkDuplicates(duplicates, source: source))
         }
         return LoadedJournal(state: state, diagnostics: diagnostics, tornLine: tornLine,
-                             lineCount: scan.lineCount, validLength: scan.validLength, wasReordered: sorting)
+                             lineCount: scan.lineCount, validLength: scan.validLength, wasReordered: sorting,
+                             lastEvent: sorting ? pending.last?.event : last)
     }
 
     static func checkHeader(_ line: UnsafeBufferPointer<UInt8>) -> Diagnostic? {
@@ -256,7 +260,8 @@ struct MemorySource: LineSource {
             var start = 0
             var number = 0
             while start < buf.count {
-                guard let nl = (start..<buf.count).first(where: { buf[$0] == 10 }) else { break }
+                guard let p = memchr(buf.baseAddress! + start, 10, buf.count - start) else { break }
+                let nl = buf.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
                 number += 1
                 scan.lineCount = number
                 scan.validLength = nl + 1
