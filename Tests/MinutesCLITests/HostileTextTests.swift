@@ -131,7 +131,7 @@ struct HostileTextTests {
         let tmux = try Tmux(command: "'\(CLI.binary.path)' -f minutes.journal; sleep 0", directory: box.dir, width: 200, height: 60)
         try tmux.recordOutput(to: capture)
         // pipe-pane starts after the first frame may have been drawn: redraw by resizing.
-        try tmux.tmux(["resize-window", "-t", "app", "-x", "199", "-y", "60"])
+        try tmux.tmux(["resize-window", "-t", "app", "-x", "199", "-y", "60"], readOutput: false)
         try tmux.waitForScreen { $0.contains("Actions required") && $0.contains("QQ") }
         // Visit every screen that shows journal text.
         for n in 1...6 {
