@@ -269,10 +269,11 @@ public struct Item: Sendable, Hashable {
         case .carry:
             break
         case .done(let outcome):
-            if !state.isOpen { conflictingDecisions.append(c.id) }
+            // Done twice (two laptops agreeing) is the same decision, not a conflict.
+            if case .dropped = state { conflictingDecisions.append(c.id) }
             state = .done(outcome: outcome, on: c.date)
         case .drop(let reason):
-            if !state.isOpen { conflictingDecisions.append(c.id) }
+            if case .done = state { conflictingDecisions.append(c.id) }
             state = .dropped(reason: reason, on: c.date)
         }
     }

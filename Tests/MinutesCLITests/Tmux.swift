@@ -1,0 +1,80 @@
+import Foundation
+
+/// A private tmux server running one program in a pane of fixed size, for tests that drive
+/// the full-screen app as a person would: type keys, read the screen, never sleep a fixed time.
+final class Tmux {
+    let socket = "minutes-test-\(UUID().uuidString.prefix(8))"
+
+    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    /// Starts `command` (run by /bin/sh in `directory`) in a detached session.
+    init(command: String, directory: URL, width: Int, height: Int, term: String = "screen-256color") throws {
+        // The server this starts would inherit a pipe on standard output and keep it open for
+        // ever, so nothing is read from this one.
+        try tmux(["new-session", "-d", "-s", "app", "-x", "\(width)", "-y", "\(height)", "-c", directory.path,
+                  "-e", "LANG=C.UTF-8", "-e", "TERM=\(term)", "-e", "XDG_CACHE_HOME=\(directory.path)/cache", command],
+                 readOutput: false)
+        try tmux(["set-option", "-t", "app", "remain-on-exit", "on"], readOutput: false)
+    }
+
+    deinit { _ = try? tmux(["kill-server"], readOutput: false) }
+
+    @discardableResult
+    func tmux(_ args: [String], readOutput: Bool = true) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+        p.arguments = ["-L", socket] + args
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        guard readOutput else {
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            return ""
+        }
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", "app"] + keys, readOutput: false) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "app", "-l", text], readOutput: false) }
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "app"]) }
+
+    /// Copies every byte the program writes to the pane into `file` from now on.
+    func recordOutput(to file: URL) throws {
+        try tmux(["pipe-pane", "-o", "-t", "app", "cat >> '\(file.path)'"], readOutput: false)
+    }
+
+    /// Polls the screen until `condition` holds or `seconds` pass; returns the last screen.
+    @discardableResult
+    func waitForScreen(seconds: Double = 10, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            _ = poll(nil, 0, 20)  // yield the CPU briefly between polls; the deadline decides
+        }
+        throw TmuxError.timeout(last)
+    }
+
+    func waitForExit(seconds: Double = 10) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try tmux(["display-message", "-p", "-t", "app", "#{pane_dead}"]).hasPrefix("1") { return }
+            _ = poll(nil, 0, 20)
+        }
+        throw TmuxError.timeout(try screen())
+    }
+}
+
+enum TmuxError: Error, CustomStringConvertible {
+    case timeout(String)
+    var description: String {
+        switch self { case .timeout(let screen): return "timed out waiting; the screen was:\n\(screen)" }
+    }
+}
