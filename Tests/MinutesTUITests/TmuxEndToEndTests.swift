@@ -233,6 +233,37 @@ struct TmuxEndToEndTests {
         ])
     }
 
+    @Test func aSecondAppOnTheSameJournalIsReadOnlyAndFollowsTheFirst() throws {
+        guard Tmux.isAvailable else { Issue.record("tmux is required on CI"); return }
+        let binary = try MinutesBinary.path()
+        let dir = try Fixture.scratchDirectory("e2e-two-apps")
+        let journal = dir.appendingPathComponent("stay-safe.journal").path
+        try FileManager.default.copyItem(atPath: Fixture.samplePath, toPath: journal)
+        let tmux = try Tmux(directory: dir)
+        defer { tmux.stop() }
+
+        try tmux.start(binary, "-f", journal, width: 100, height: 30)
+        try tmux.waitFor("Actions required")
+        try tmux.start(binary, "-f", journal, width: 100, height: 30, session: "second")
+        var screen = try tmux.waitFor("READ-ONLY", session: "second")
+        #expect(screen.contains("Actions required"))
+        tmux.send("n", session: "second")
+        try tmux.waitFor("Read-only: This journal is open for writing by process", session: "second")
+
+        tmux.send("n")
+        try tmux.waitFor("Note ›")
+        tmux.type("Typed in the first app")
+        tmux.send("Enter")
+        try tmux.waitFor("Note added under 25 June 2009.")
+        screen = try tmux.waitFor("Typed in the first app", session: "second")
+        #expect(screen.contains("1 entry added to the journal by another program."))
+
+        tmux.send("q")
+        try tmux.waitFor("[minutes exited with 0]")
+        tmux.send("q", session: "second")
+        try tmux.waitFor("[minutes exited with 0]", session: "second")
+    }
+
     static func parse(_ line: String) throws -> EventBody {
         var parser = JournalParser()
         guard case .event(let e) = parser.parse(line) else { throw E2EError("unreadable journal line: \(line)") }
