@@ -21,7 +21,10 @@ public struct OutstandingModel {
                 .initials ?? typed
         }
         let items = c.state.followUps(matching: FollowUpFilter(group: group, owner: owner))
-        summary = c.state.openCountsByOwner(in: group)
+        // Follow-ups without an owner are "(no owner)" everywhere on screen, as in the panel.
+        summary = c.state.openCountsByOwner(in: group).map { entry in
+            entry.owner == .named("(unowned)") ? (Owner.named("(no owner)"), entry.count) : entry
+        }
         var rows: [Row] = []
         if ui.outstanding.byProject {
             var byProject: [ProjectRef: [OutstandingItem]] = [:]
