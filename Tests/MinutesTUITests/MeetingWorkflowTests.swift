@@ -242,6 +242,18 @@ struct MeetingWorkflowTests {
         #expect(model.itemRows.count == 10, "DN and JB's follow-up is listed under each of them")
     }
 
+    @Test func followUpsWithoutAnOwnerAreCountedUnderTheSameNameAsTheyAreListed() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("6"), .char("t"))
+        h.type("find a photographer")
+        h.press(.enter)
+        h.goToOutstanding()
+        let screen = h.screen
+        #expect(screen.contains(" · (no owner) 1"))
+        #expect(screen.contains(" (no owner)  (1)"))
+        #expect(screen.contains("[6] find a photographer"))
+    }
+
     @Test func oGroupsByProject() throws {
         let h = try AppHarness.sample()
         h.press(.backTab, .char("o"))
