@@ -651,3 +651,16 @@ extension KeyHandlingTests {
         }
     }
 }
+
+extension KeyHandlingTests {
+    @Test func aRestoredDraftIsBackOnTheInputLineAndSaysSo() throws {
+        let h = try AppHarness.sample()
+        h.runtime.restoreDraft(text: "KP to ring the hall", context: "todo stay-safe/3")
+        #expect(h.ui.tab == 2)
+        #expect(h.inputText == "KP to ring the hall")
+        #expect(h.status.hasPrefix("Restored the text you were typing"), "the message shows while the line is open")
+        #expect(h.grid.text(row: h.ui.height - 2).hasPrefix("Follow-up › KP to ring the hall"))
+        h.press(.enter)
+        #expect(h.newEvents == [.todo(Self.ref(3), meeting: Fixture.june, owners: [.initials("KP")], text: "ring the hall")])
+    }
+}
