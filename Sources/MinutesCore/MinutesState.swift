@@ -168,23 +168,21 @@ public struct MinutesState: Sendable {
 
     private mutating func applyProject(_ e: Event, _ ref: ProjectRef, _ headline: String, _ line: Int) -> Bool {
         projects[ref] = Project(ref: ref, id: e.id, headline: headline, createdOn: e.timestamp.day)
-        var g = groups[ref.group]!
-        let at = g.projectNumbers.firstIndex { $0 > ref.number } ?? g.projectNumbers.count
-        g.projectNumbers.insert(ref.number, at: at)
-        groups[ref.group] = g
+        // Mutate in place (`groups[…]!.x`): a copy taken out and written back would copy the
+        // group's arrays on every event.
+        let at = groups[ref.group]!.projectNumbers.firstIndex { $0 > ref.number } ?? groups[ref.group]!.projectNumbers.count
+        groups[ref.group]!.projectNumbers.insert(ref.number, at: at)
         targets[e.id] = .project(ref)
         return true
     }
 
     private mutating func applyMeeting(_ e: Event, _ f: MeetingFields, _ line: Int) -> Bool {
-        var g = groups[f.group]!
-        let i = g.meetingIndex(onOrAfter: f.date)
-        if i == g.meetings.count || g.meetings[i].date != f.date {
-            g.meetings.insert(Meeting(group: f.group, date: f.date), at: i)
+        let i = groups[f.group]!.meetingIndex(onOrAfter: f.date)
+        if i == groups[f.group]!.meetings.count || groups[f.group]!.meetings[i].date != f.date {
+            groups[f.group]!.meetings.insert(Meeting(group: f.group, date: f.date), at: i)
         }
-        g.meetings[i].contributions.append((e.id, f))
-        g.meetings[i].recompute()
-        groups[f.group] = g
+        groups[f.group]!.meetings[i].contributions.append((e.id, f))
+        groups[f.group]!.meetings[i].recompute()
         warnUnknownInitials(f.present, line: line, field: "present")
         warnUnknownInitials([f.chair, f.minuteTaker].compactMap { $0 }, line: line, field: "chair")
         targets[e.id] = .meeting(group: f.group, date: f.date)
@@ -199,9 +197,9 @@ public struct MinutesState: Sendable {
                             hint: "open it with: minutes add meeting \(ref.group) \(explicit)", field: "meeting"))
         }
         let day = explicit ?? group.latestMeeting?.date ?? e.timestamp.day
-        var project = projects[ref]!
-        if day < project.createdOn, kind == .note {
-            report(.warning(line: line, "note dated \(day) is before project \(ref) existed (\(project.createdOn))",
+        let createdOn = projects[ref]!.createdOn
+        if day < createdOn, kind == .note {
+            report(.warning(line: line, "note dated \(day) is before project \(ref) existed (\(createdOn))",
                             field: "meeting"))
         }
         if kind == .followUp {
@@ -212,18 +210,17 @@ public struct MinutesState: Sendable {
         }
         items[e.id] = Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text, owners: owners)
         switch kind {
-        case .action: project.actions.append(e.id)
-        case .note: insertOrdered(e.id, day: day, into: &project.notes)
-        case .followUp: insertOrdered(e.id, day: day, into: &project.followUps)
+        case .action: projects[ref]!.actions.append(e.id)
+        case .note: MinutesState.insertOrdered(e.id, day: day, into: &projects[ref]!.notes, items: items)
+        case .followUp: MinutesState.insertOrdered(e.id, day: day, into: &projects[ref]!.followUps, items: items)
         }
-        projects[ref] = project
         targets[e.id] = .item(e.id)
         return true
     }
 
     /// Appends an id, or inserts it after the last item of an earlier or equal meeting when an
     /// older meeting's notes are typed up late: keeps lists in meeting order in O(1) when appending.
-    private func insertOrdered(_ id: EventID, day: Day, into list: inout [EventID]) {
+    private static func insertOrdered(_ id: EventID, day: Day, into list: inout [EventID], items: [EventID: Item]) {
         guard let last = list.last, let lastDay = items[last]?.meeting, lastDay > day else {
             list.append(id)
             return
@@ -234,12 +231,11 @@ public struct MinutesState: Sendable {
     }
 
     private mutating func applyChange(_ e: Event, _ ref: EventID, _ meeting: Day?, _ kind: ItemChange.Kind, _ line: Int) -> Bool {
-        var item = items[ref]!
         let change = ItemChange(id: e.id, recorded: e.timestamp, date: meeting ?? e.timestamp.day, kind: kind)
-        let wasClosed = !item.state.isOpen
-        item.changes.append(change)
-        item.apply(change)
-        items[ref] = item
+        let wasClosed = !items[ref]!.state.isOpen
+        items[ref]!.changes.append(change)
+        items[ref]!.apply(change)
+        let item = items[ref]!
         switch kind {
         case .done, .drop:
             if wasClosed {
@@ -257,11 +253,9 @@ public struct MinutesState: Sendable {
     private mutating func applyAmend(_ e: Event, _ ref: EventID, _ text: String, _ owners: [Owner]?, _ line: Int) -> Bool {
         switch targets[ref] {
         case .item(let id)?:
-            var item = items[id]!
             let change = ItemChange(id: e.id, recorded: e.timestamp, date: e.timestamp.day, kind: .amend(text: text, owners: owners))
-            item.changes.append(change)
-            item.apply(change)
-            items[id] = item
+            items[id]!.changes.append(change)
+            items[id]!.apply(change)
             targets[e.id] = .change(item: id)
             return true
         case .project(let p)?:

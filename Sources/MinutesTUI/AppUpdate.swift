@@ -15,6 +15,10 @@ public enum AppUpdate {
             ui.scrollTop = [:]
             return []
         }
+        if key == .ctrl("c") {
+            // Raw mode turns Ctrl-C into a key: quit as SIGINT would; typed text is kept as a draft.
+            return [.quit]
+        }
         if ui.group == nil || context.state.groups[ui.group!] == nil {
             ui.group = context.state.groupOrder.first
         }

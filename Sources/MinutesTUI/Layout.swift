@@ -32,9 +32,9 @@ public struct Layout: Sendable, Hashable {
                 Rect(x: side + 1 + middle + 1, y: body.y, width: side, height: body.height)]
     }
 
-    /// The content area of a column: below its title row, with a one-cell left margin.
+    /// The content area of a column: below its title row, with a one-cell margin each side.
     public func content(_ column: Column) -> Rect {
         let r = columns[column.rawValue]
-        return Rect(x: r.x + 1, y: r.y + 1, width: max(0, r.width - 1), height: max(0, r.height - 1))
+        return Rect(x: r.x + 1, y: r.y + 1, width: max(0, r.width - 2), height: max(0, r.height - 1))
     }
 }

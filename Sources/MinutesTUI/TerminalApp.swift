@@ -80,6 +80,7 @@ public enum TerminalApp {
             wasTyping = typing
             paint()
         }
+        if runtime.shouldQuit, let typed = runtime.typedText { hooks.saveDraft?(typed) }
         backend.restore()
         return status
     }
