@@ -272,8 +272,7 @@ public struct MinutesState: Sendable {
                                       _ comment: String?, _ line: Int) -> Bool {
         let day = meeting ?? groups[ref.group]?.latestMeeting?.date ?? e.timestamp.day
         let r = StatusRating(id: e.id, meeting: day, rating: rating, comment: comment)
-        projects[ref]!.ratingHistory.append(r)
-        projects[ref]!.recomputeRatings()
+        projects[ref]!.addRating(r)
         targets[e.id] = .rating(ref)
         return true
     }

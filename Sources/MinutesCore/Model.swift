@@ -164,6 +164,19 @@ public struct Project: Sendable, Hashable {
         plan = p
     }
 
+    /// Adds a rating on top of the current ones (the incremental path): it replaces the rating
+    /// of its meeting, or goes in meeting order. Gives what `recomputeRatings` would, in
+    /// O(log n) for the usual rating of the latest meeting instead of rebuilding every time.
+    mutating func addRating(_ r: StatusRating) {
+        ratingHistory.append(r)
+        var lo = 0, hi = ratings.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ratings[mid].meeting < r.meeting { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < ratings.count, ratings[lo].meeting == r.meeting { ratings[lo] = r } else { ratings.insert(r, at: lo) }
+    }
+
     mutating func recomputeRatings() {
         var byDay: [Day: StatusRating] = [:]
         for r in ratingHistory { byDay[r.meeting] = r }
