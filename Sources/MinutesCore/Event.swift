@@ -35,9 +35,15 @@ public struct ProjectRef: Hashable, Comparable, Sendable, CustomStringConvertibl
     public init?(_ text: String) {
         guard let slash = text.lastIndex(of: "/") else { return nil }
         let slug = String(text[..<slash])
-        guard GroupSlug.isValid(slug), let n = Int(text[text.index(after: slash)...]), n >= 1, n <= 9999
-        else { return nil }
+        guard GroupSlug.isValid(slug), let n = ProjectRef.number(text[text.index(after: slash)...]) else { return nil }
         self.init(group: slug, number: n)
+    }
+
+    /// A project number: ASCII digits only (no sign), 1 to 9999.
+    static func number(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(text), (1...9999).contains(n)
+        else { return nil }
+        return n
     }
 
     public var text: String { "\(group)/\(number)" }

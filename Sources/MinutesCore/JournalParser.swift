@@ -98,7 +98,7 @@ public struct JournalParser {
         while i < end, line[i] == 32 || line[i] == 9 { i += 1 }
         if i == end { return .blank }
         if line[i] == UInt8(ascii: "#") { return .blank }
-        return parseEvent(line, from: i, to: end, number: number)
+        return parseEvent(UnsafeBufferPointer(rebasing: line[0..<end]), from: i, to: end, number: number)
     }
 
     /// Parses a single line of text; a convenience for tests and hand-typed input.
@@ -300,7 +300,7 @@ public struct JournalParser {
             let g = slug(.group), h = text(.headline)
             var n: Int?
             if let f = field(.number) {
-                n = Int(string(f)).flatMap { (1...9999).contains($0) ? $0 : nil }
+                n = ProjectRef.number(string(f)[...])
                 if n == nil { fail(f, "'\(string(f))' is not a project number", hint: "numbers run from 1 to 9999") }
             }
             if let g, let n, let h { body = .project(ProjectRef(group: g, number: n), headline: h) } else { body = nil }

@@ -64,7 +64,9 @@ public final class JournalWriter: @unchecked Sendable {
     }
 
     /// Appends events as one write, then fsyncs. Throws, with nothing reported saved, when
-    /// either fails; a short write leaves a torn last line, which replay reports and
+    /// either fails; the file is then cut back to its length before the append (when no one
+    /// else has appended since), so a line not reported saved is not in the journal either.
+    /// If even that fails, a short write leaves a torn last line, which replay reports and
     /// `minutes repair` moves aside.
     public func append(_ events: [Event]) throws {
         var text = ""
@@ -78,28 +80,51 @@ public final class JournalWriter: @unchecked Sendable {
     public func append(_ event: Event) throws { try append([event]) }
 
     func appendRaw(_ bytes: [UInt8]) throws {
+        var st = stat()
+        let sizeBefore: off_t? = fstat(fd, &st) == 0 ? st.st_size : nil
         var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { raw in
-                ops.write(fd, UnsafeRawBufferPointer(rebasing: raw[written...]))
+        do {
+            while written < bytes.count {
+                let n = bytes.withUnsafeBytes { raw in
+                    ops.write(fd, UnsafeRawBufferPointer(rebasing: raw[written...]))
+                }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw JournalFileError.from(errno: errno, path: path, operation: "write")
+                }
+                if n == 0 { throw JournalFileError(path: path, reason: .io(operation: "write", errno: EIO)) }
+                written += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw JournalFileError.from(errno: errno, path: path, operation: "write")
+            if syncEachAppend, ops.fsync(fd) != 0 {
+                throw JournalFileError.from(errno: errno == 0 ? EIO : errno, path: path, operation: "fsync")
             }
-            if n == 0 { throw JournalFileError(path: path, reason: .io(operation: "write", errno: EIO)) }
-            written += n
+        } catch {
+            if let sizeBefore { cutBack(to: sizeBefore, written: written) }
+            throw error
         }
-        if syncEachAppend, ops.fsync(fd) != 0 {
-            throw JournalFileError.from(errno: errno == 0 ? EIO : errno, path: path, operation: "fsync")
-        }
+    }
+
+    /// Undoes a failed append: truncates to `size` if the file ends exactly where this
+    /// append's bytes end, then tries to make that durable. Best effort; errors are ignored.
+    private func cutBack(to size: off_t, written: Int) {
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size == size + off_t(written), written > 0 else { return }
+        if ftruncate(fd, size) == 0 { _ = ops.fsync(fd) }
     }
 
     /// Creates a new journal holding only the header line: 0600, never over an existing
     /// file or through a symbolic link; the file and its folder are fsynced.
     public static func create(path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw JournalFileError.from(errno: errno, path: path, operation: "create") }
+        guard fd >= 0 else {
+            let code = errno
+            // O_EXCL refuses a symbolic link with EEXIST; say what is really there.
+            var st = stat()
+            if code == EEXIST, lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+                throw JournalFileError(path: path, reason: .symlink)
+            }
+            throw JournalFileError.from(errno: code, path: path, operation: "create")
+        }
         defer { Glibc.close(fd) }
         fchmod(fd, 0o600)
         let bytes = Array((EventWriter.header + "\n").utf8)

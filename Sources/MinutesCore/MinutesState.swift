@@ -84,7 +84,8 @@ public struct MinutesState: Sendable {
     /// event that does.
     @discardableResult
     public mutating func apply(_ event: Event, line: Int = 0) -> Bool {
-        if let asOf, effectiveDay(of: event) > asOf || event.body.ref.map(leftOut.contains) == true {
+        if let asOf, !event.kind.isDirectory,
+           effectiveDay(of: event) > asOf || event.body.ref.map(leftOut.contains) == true {
             leftOut.insert(event.id)
             if case .meeting(let m) = event.body, leftOutMeetings[m.group].map({ $0 < m.date }) ?? true {
                 leftOutMeetings[m.group] = m.date
@@ -123,7 +124,9 @@ public struct MinutesState: Sendable {
 
     /// The day an event counts from for `asOf`: its meeting, or the group's latest meeting
     /// (including one left out by `asOf`) for notes, actions, follow-ups and ratings recorded
-    /// without one, else the day it was recorded.
+    /// without one, else the day it was recorded. (`person`, `group` and `project` events
+    /// are applied whatever their day: minutes of earlier meetings may be typed up after
+    /// the group and its projects were added.)
     public func effectiveDay(of event: Event) -> Day {
         if let m = event.body.meeting { return m }
         switch event.body {
@@ -184,7 +187,8 @@ public struct MinutesState: Sendable {
         groups[f.group]!.meetings[i].contributions.append((e.id, f))
         groups[f.group]!.meetings[i].recompute()
         warnUnknownInitials(f.present, line: line, field: "present")
-        warnUnknownInitials([f.chair, f.minuteTaker].compactMap { $0 }, line: line, field: "chair")
+        warnUnknownInitials([f.chair].compactMap { $0 }, line: line, field: "chair")
+        warnUnknownInitials([f.minuteTaker].compactMap { $0 }, line: line, field: "minutes")
         targets[e.id] = .meeting(group: f.group, date: f.date)
         return true
     }
@@ -197,7 +201,9 @@ public struct MinutesState: Sendable {
                             hint: "open it with: minutes add meeting \(ref.group) \(explicit)", field: "meeting"))
         }
         let day = explicit ?? group.latestMeeting?.date ?? e.timestamp.day
-        let createdOn = projects[ref]!.createdOn
+        // A project exists from the day it was added, or from its plan's start date when
+        // that is earlier (minutes of past meetings typed up later).
+        let createdOn = min(projects[ref]!.createdOn, projects[ref]!.plan.start ?? projects[ref]!.createdOn)
         if day < createdOn, kind == .note {
             report(.warning(line: line, "note dated \(day) is before project \(ref) existed (\(createdOn))",
                             field: "meeting"))
@@ -418,4 +424,10 @@ public struct MinutesState: Sendable {
             return project(ref)
         }
     }
+}
+
+extension EventKind {
+    /// The kinds that build the directory and the groups' structure, applied by an as-of
+    /// replay whatever their day.
+    var isDirectory: Bool { self == .person || self == .group || self == .project }
 }

@@ -15,7 +15,8 @@ enum AppLauncher {
         } catch {
             throw CLIError.from(error)
         }
-        let hooks = TerminalApp.Hooks()
+        var hooks = TerminalApp.Hooks()
+        hooks.exporter = ExportCommand.appExporter(journalPath: path)
         return MainActor.assumeIsolated {
             TerminalApp.run(session: session, hooks: hooks)
         }

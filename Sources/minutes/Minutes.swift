@@ -26,6 +26,7 @@ struct Minutes: ParsableCommand {
             TodoCommand.self,
             LogCommand.self,
             AgendaCommand.self,
+            ExportCommand.self,
             CheckCommand.self,
             DemoCommand.self,
         ]

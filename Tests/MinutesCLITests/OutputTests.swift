@@ -121,7 +121,7 @@ struct OutputTests {
             #expect(help.status == 0, "\(path) --help: \(help)")
             #expect(help.stdout.contains("USAGE: " + path.joined(separator: " ")), "\(path): \(help)")
             // Every command that works on a journal takes -f (demo makes its own).
-            if path.count > 1 && path != ["minutes", "add"] && path != ["minutes", "demo"] {
+            if path.count > 1 && path != ["minutes", "add"] && path != ["minutes", "export"] && path != ["minutes", "demo"] {
                 #expect(help.stdout.contains("-f, --file <file>"), "\(path) takes -f")
             }
         }

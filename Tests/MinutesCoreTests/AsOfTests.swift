@@ -91,3 +91,39 @@ import Testing
         #expect(j.state.items.isEmpty)
     }
 }
+
+/// Minutes of earlier meetings typed up later: the group and projects are added today,
+/// the items name their (past) meetings.
+@Suite struct AsOfTypedUpHistoryTests {
+    func typedUp() -> (JournalBuilder, march: EventID, april: EventID) {
+        var b = JournalBuilder(start: "2024-06-01T08:00:00.000Z")
+        b.person("KP", "Kieran Patel")
+        b.group("g")
+        b.project("g/1")
+        b.add(.meeting(MeetingFields(group: "g", date: day("2024-03-13"), present: ["KP"])))
+        let march = b.todo("g/1", ["KP"], "raised in March", meeting: "2024-03-13")
+        b.add(.meeting(MeetingFields(group: "g", date: day("2024-04-10"))))
+        let april = b.note("g/1", "noted in April", meeting: "2024-04-10")
+        b.done(march, meeting: "2024-04-10")
+        return (b, march, april)
+    }
+
+    @Test func asOfAnEarlierMeetingOfTypedUpMinutesHasNoErrors() {
+        let (b, march, april) = typedUp()
+        let j = b.load(asOf: day("2024-03-13"))
+        #expect(!j.hasErrors, "\(describe(j.diagnostics))")
+        #expect(j.state.groups["g"]?.meetings.map(\.date) == [day("2024-03-13")])
+        #expect(j.state.item(march)?.state == .open)
+        #expect(j.state.item(april) == nil)
+        #expect(j.state.person("KP") != nil)
+    }
+
+    @Test func asOfTheLaterMeetingOfTypedUpMinutesShowsItsDecision() {
+        let (b, march, april) = typedUp()
+        let j = b.load(asOf: day("2024-04-10"))
+        #expect(!j.hasErrors, "\(describe(j.diagnostics))")
+        #expect(j.state.item(march)?.state.isOpen == false)
+        #expect(j.state.item(march).map(j.state.carriedCount) == 1)
+        #expect(j.state.item(april) != nil)
+    }
+}

@@ -203,4 +203,16 @@ import Testing
         #expect(!j.hasErrors)
         #expect(j.diagnostics.warnings.contains { $0.message.contains("unknown initials QQ") })
     }
+
+    @Test func anUnknownMinuteTakerIsReportedAtTheMinutesField() {
+        let line = "2024-01-10T09:00:00.000Z 00000000000a meeting group=g date=2024-01-10 chair=KP minutes=QQ"
+        let j = JournalLoader.load(text: journalText([
+            "2024-01-08T08:00:00.000Z 000000000001 person initials=KP name=Kieran",
+            "2024-01-08T08:00:01.000Z 000000000002 group slug=g name=G", line,
+        ]))
+        #expect(j.diagnostics.count == 1)
+        #expect(j.diagnostics.first?.message == "unknown initials QQ")
+        #expect(j.diagnostics.first?.line == 4)
+        #expect(j.diagnostics.first?.column == line.distance(from: line.startIndex, to: line.range(of: "QQ")!.lowerBound) + 1)
+    }
 }
