@@ -228,24 +228,24 @@ struct Scenarios {
     }
 
     /// The minutes of the latest meeting of the group whose meeting count is nearest 100,
-    /// built and rendered to each format.
+    /// exported to each format through `Exporter` (report built from the state, then rendered),
+    /// as the command line and the app's export menu do.
     func exports(_ state: MinutesState) throws {
         guard let group = state.groupList.min(by: { abs($0.meetings.count - 100) < abs($1.meetings.count - 100) }),
               let meeting = group.latestMeeting else { throw BenchError("no meeting to export") }
         let n = max(repeats, 10)
         var build = Samples()
-        var document: ReportDocument?
-        for _ in 0..<n { build.add(timed { document = BenchMinutes.document(state: state, group: group.slug, meeting: meeting.date) }) }
-        guard let document else { throw BenchError("could not build the minutes") }
+        for _ in 0..<n {
+            build.add(try timed { _ = try MinutesReport.build(group: group.slug, meeting: meeting.date, state: state) })
+        }
         emit(Measurement(measure: "export", variant: "build", events: events, unit: "s", median: build.median,
                          samples: build.count, note: "minutes of \(group.slug) \(meeting.date), \(group.meetings.count) meetings"))
-        for format in ReportFormat.allCases {
+        for format in ExportReport.minutes.formats {
             var times = Samples()
             var bytes = 0
             for _ in 0..<n {
                 times.add(try timed {
-                    let doc = BenchMinutes.document(state: state, group: group.slug, meeting: meeting.date)!
-                    bytes = try format.render(doc).count
+                    bytes = try Exporter.render(.minutes(group: group.slug, meeting: meeting.date, format: format), state: state).data.count
                 })
             }
             emit(Measurement(measure: "export", variant: format.rawValue, events: events, unit: "s", median: times.median,
@@ -253,6 +253,5 @@ struct Scenarios {
                              note: "build + render, \(formatBytes(Double(bytes)))",
                              target: "≤ 50 ms", met: times.median <= 0.05))
         }
-        _ = document
     }
 }
