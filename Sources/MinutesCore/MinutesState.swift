@@ -19,8 +19,9 @@ public struct MinutesState: Sendable {
     /// The latest timestamp applied, so new events can be stamped after it.
     public internal(set) var lastTimestamp = Timestamp(milliseconds: 0)
 
-    /// What each applied event id refers to, so corrections can find their target.
-    var targets: [EventID: Target] = [:]
+    /// What each applied event id refers to, so corrections can find their target
+    /// (one compact slot per event; see `TargetTable`).
+    var targets = TargetTable()
     /// With `asOf`: the events left out because they lie after it, so that corrections of
     /// them are left out too, and the latest meeting date of each group among them, so that
     /// items recorded without a meeting still belong to that later meeting.
