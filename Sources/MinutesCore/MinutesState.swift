@@ -240,8 +240,7 @@ public struct MinutesState: Sendable {
     private mutating func applyChange(_ e: Event, _ ref: EventID, _ meeting: Day?, _ kind: ItemChange.Kind, _ line: Int) -> Bool {
         let change = ItemChange(id: e.id, recorded: e.timestamp, date: meeting ?? e.timestamp.day, kind: kind)
         let wasClosed = !items[ref]!.state.isOpen
-        items[ref]!.changes.append(change)
-        items[ref]!.apply(change)
+        items[ref]!.record(change)
         let item = items[ref]!
         switch kind {
         case .done, .drop:
@@ -261,8 +260,7 @@ public struct MinutesState: Sendable {
         switch targets[ref] {
         case .item(let id)?:
             let change = ItemChange(id: e.id, recorded: e.timestamp, date: e.timestamp.day, kind: .amend(text: text, owners: owners))
-            items[id]!.changes.append(change)
-            items[id]!.apply(change)
+            items[id]!.record(change)
             targets[e.id] = .change(item: id)
             return true
         case .project(let p)?:
