@@ -7,7 +7,7 @@ struct MinutesBench: ParsableCommand {
         commandName: "minutes-bench",
         abstract: "Generate realistic journals and measure how fast minutes reads, shows and writes them.",
         discussion: "Build and run in release mode: swift run -c release minutes-bench run",
-        subcommands: [Generate.self, Run.self, Measure.self],
+        subcommands: [Generate.self, Run.self, Measure.self, Layout.self],
         defaultSubcommand: Run.self
     )
 }
@@ -168,6 +168,24 @@ func writeLine(_ line: String) {
         let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + done, $0.count - done) }
         if n <= 0 { if errno == EINTR { continue } else { return } }
         done += n
+    }
+}
+
+/// The sizes of the model's values, which decide the memory a replayed journal takes.
+struct Layout: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the sizes of the model's types.", shouldDisplay: false)
+
+    func run() throws {
+        func show<T>(_ type: T.Type) { writeLine("\(T.self): size \(MemoryLayout<T>.size), stride \(MemoryLayout<T>.stride)") }
+        show(Item.self)
+        show(ItemChange.self)
+        show(ItemChange.Kind.self)
+        show(FollowUpState.self)
+        show(Owner.self)
+        show(ProjectRef.self)
+        show(Project.self)
+        show(Event.self)
+        show(EventBody.self)
     }
 }
 
