@@ -13,6 +13,9 @@ public struct LoadedJournal: Sendable {
     public var validLength: Int
     /// Whether events had to be sorted because the file was not in (timestamp, id) order.
     public var wasReordered: Bool
+    /// The last event read, in replay order (applied or not): appends that follow it can be
+    /// applied incrementally (see `JournalFollower`).
+    public var lastEvent: Event? = nil
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -63,6 +66,9 @@ public enum JournalLoader {
         var parser = JournalParser()
         var diagnostics: [Diagnostic] = []
         var duplicates: [(id: EventID, line: Int)] = []
+        // Every id replayed so far, applied or not: a second line with the same id is a
+        // duplicate even when the first could not be applied (else it would be reported twice).
+        var seen = Set<EventID>()
         var pending: [(event: Event, line: Int)] = []
         var last: Event?
         var sawHeader = false
@@ -98,7 +104,7 @@ public enum JournalLoader {
                     return false
                 }
                 last = event
-                if state.contains(event.id) {
+                if !seen.insert(event.id).inserted {
                     duplicates.append((event.id, number))
                     return true
                 }
@@ -110,7 +116,7 @@ public enum JournalLoader {
         if sorting {
             pending.sort { Event.replayOrder($0.event, $1.event) }
             for (event, number) in pending {
-                if state.contains(event.id) {
+                if !seen.insert(event.id).inserted {
                     duplicates.append((event.id, number))
                     continue
                 }
@@ -132,7 +138,8 @@ public enum JournalLoader {
             diagnostics.append(contentsOf: try checkDuplicates(duplicates, source: source))
         }
         return LoadedJournal(state: state, diagnostics: diagnostics, tornLine: tornLine,
-                             lineCount: scan.lineCount, validLength: scan.validLength, wasReordered: sorting)
+                             lineCount: scan.lineCount, validLength: scan.validLength, wasReordered: sorting,
+                             lastEvent: sorting ? pending.last?.event : last)
     }
 
     static func checkHeader(_ line: UnsafeBufferPointer<UInt8>) -> Diagnostic? {
@@ -253,7 +260,8 @@ struct MemorySource: LineSource {
             var start = 0
             var number = 0
             while start < buf.count {
-                guard let nl = (start..<buf.count).first(where: { buf[$0] == 10 }) else { break }
+                guard let p = memchr(buf.baseAddress! + start, 10, buf.count - start) else { break }
+                let nl = buf.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
                 number += 1
                 scan.lineCount = number
                 scan.validLength = nl + 1

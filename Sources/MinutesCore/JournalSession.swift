@@ -8,41 +8,68 @@ import Foundation
 /// applied to the state incrementally — so what the screen shows is always what is on disk.
 public final class JournalSession: @unchecked Sendable {
     public let path: String
-    public private(set) var state: MinutesState
+    public internal(set) var state: MinutesState
     /// Problems found when the journal was opened.
-    public private(set) var diagnostics: [Diagnostic]
-    public private(set) var tornLine: Int?
-    private var writer: JournalWriter?
-    private var factory: EventFactory
+    public internal(set) var diagnostics: [Diagnostic]
+    public internal(set) var tornLine: Int?
+    var writer: JournalWriter?
+    var factory: EventFactory
+    // Locking, following the file and reloading: see JournalSessionReliability.swift.
+    let locking: JournalLocking
+    let ops: JournalFileOps
+    let clock: @Sendable () -> Timestamp
+    /// The lock the session holds for its life (`locking: .session`), to pass to
+    /// `JournalRepair.repair` and `GitSync.sync` run from the app.
+    public internal(set) var lock: JournalLock?
+    var follower: JournalFollower
+    /// False when opened read-only or after a failed write: reloads then never reopen the writer.
+    var wantsWritable: Bool
+    /// Why the session is read-only (nil while it is writable).
+    public internal(set) var readOnlyReason: ReadOnlyReason?
 
-    /// Opens and replays a journal. `writable: false`, or errors in the journal, give a
-    /// read-only session.
-    public init(path: String, writable: Bool = true, ops: JournalFileOps = SystemFileOps(),
+    /// Opens and replays a journal. `writable: false`, errors in the journal, or (with
+    /// `locking: .session`) another program holding the lock give a read-only session;
+    /// `readOnlyReason` says which.
+    public init(path: String, writable: Bool = true, locking: JournalLocking = .perRecord(),
+                ops: JournalFileOps = SystemFileOps(),
                 clock: @escaping @Sendable () -> Timestamp = { Timestamp.now() }) throws {
         self.path = path
-        let loaded = try JournalLoader.load(path: path)
+        self.locking = locking
+        self.ops = ops
+        self.clock = clock
+        wantsWritable = writable
+        readOnlyReason = writable ? nil : .requested
+        if writable, case .session(let wait) = locking {
+            do {
+                lock = try JournalLock.acquire(journal: path, wait: wait, program: "minutes")
+            } catch let e as JournalLockError {
+                readOnlyReason = .locked(e.holder)
+            } catch {
+                readOnlyReason = .lockFailed("\(error)")
+            }
+        }
+        let (loaded, follower) = try JournalFollower.load(path: path)
+        self.follower = follower
         state = loaded.state
         diagnostics = loaded.diagnostics
         tornLine = loaded.tornLine
         factory = EventFactory(after: loaded.state.lastTimestamp, clock: clock)
-        if writable && !loaded.hasErrors && loaded.tornLine == nil {
-            writer = try JournalWriter(path: path, ops: ops)
-        }
+        adopt(loaded)
     }
 
     public var isWritable: Bool { writer != nil }
 
     /// Stops all writing (after a failed write, or when another writer holds the journal).
-    public func makeReadOnly() { writer = nil }
+    public func makeReadOnly() {
+        becomeReadOnly(readOnlyReason ?? .requested)
+    }
 
     /// Checks, writes and applies one event. Throws `RecordError` without writing anything
     /// when the event would be rejected; throws `JournalFileError` when the write failed
     /// (then nothing is applied, and the session becomes read-only).
     @discardableResult
     public func record(_ body: EventBody) throws -> Event {
-        let event = factory.make(body)
-        try record(event: event)
-        return event
+        try record([body])[0]
     }
 
     /// Records several events as one write (all or nothing). Each is checked against the
@@ -50,27 +77,27 @@ public final class JournalSession: @unchecked Sendable {
     /// and the progress note that reports it, for instance).
     @discardableResult
     public func record(_ bodies: [EventBody]) throws -> [Event] {
-        let events = bodies.map { factory.make($0) }
-        for e in events { try check(e, in: state) }
-        try write(events)
-        for e in events { state.apply(e) }
-        return events
+        try withWriteAccess {
+            let events = bodies.map { factory.make($0) }
+            for e in events { try check(e, in: state) }
+            try write(events)
+            return events
+        }
     }
 
-    private func record(event: Event) throws {
-        try check(event, in: state)
-        try write([event])
-        state.apply(event)
-    }
-
+    /// Writes and fsyncs the events, then applies them (with their line numbers).
     private func write(_ events: [Event]) throws {
         guard let writer else { throw RecordError.readOnly(path: path) }
+        let bytes = Array(events.map { EventWriter.line(for: $0) + "\n" }.joined().utf8)
+        let firstLine = follower.nextLine
         do {
-            try writer.append(events)
+            try writer.appendRaw(bytes)
         } catch {
-            makeReadOnly()
+            becomeReadOnly(.writeFailed("\(error)"))
             throw error
         }
+        follower.noteOwnAppend(events, bytes: bytes, descriptor: writer.descriptor)
+        for (k, e) in events.enumerated() { state.apply(e, line: firstLine + k) }
     }
 
     /// Rejects an event the state would not accept, or whose line would not read back.

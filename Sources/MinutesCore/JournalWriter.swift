@@ -55,6 +55,9 @@ public final class JournalWriter: @unchecked Sendable {
 
     deinit { Glibc.close(fd) }
 
+    /// The open descriptor (for the session's follower to see the size after a write).
+    var descriptor: Int32 { fd }
+
     /// The device and inode of the open file: if the path now names another file
     /// (a `git pull` replaced it), the app must stop appending here.
     public var identity: (device: UInt64, inode: UInt64) {
@@ -159,6 +162,9 @@ public struct EventFactory: Sendable {
         self.last = last
         self.clock = clock
     }
+
+    /// The timestamp new events come after.
+    var floor: Timestamp { last }
 
     public mutating func make(_ body: EventBody) -> Event {
         var t = clock()

@@ -239,13 +239,13 @@ public struct MinutesState: Sendable {
 
     private mutating func applyChange(_ e: Event, _ ref: EventID, _ meeting: Day?, _ kind: ItemChange.Kind, _ line: Int) -> Bool {
         let change = ItemChange(id: e.id, recorded: e.timestamp, date: meeting ?? e.timestamp.day, kind: kind)
-        let wasClosed = !items[ref]!.state.isOpen
+        let conflictsBefore = items[ref]!.conflictingDecisions.count
         items[ref]!.record(change)
         let item = items[ref]!
         switch kind {
         case .done, .drop:
-            if wasClosed {
-                report(.warning(line: line, "conflicting decisions on follow-up \(ref): it was already closed; this later decision (\(item.state.word)) stands",
+            if item.conflictingDecisions.count > conflictsBefore {
+                report(.warning(line: line, "conflicting decisions on follow-up \(ref): it was already \(item.state.word == "done" ? "dropped" : "done"); this later decision (\(item.state.word)) stands",
                                 hint: "both events stay in the journal; retract the wrong one", field: "ref"))
             }
         case .reassign(let owners):
@@ -321,6 +321,11 @@ public struct MinutesState: Sendable {
         case .meeting(let slug, let date)?:
             var g = groups[slug]!
             let i = g.meetingIndex(onOrAfter: date)
+            guard i < g.meetings.count, g.meetings[i].date == date,
+                  g.meetings[i].contributions.contains(where: { $0.id == ref }) else {
+                report(.warning(line: line, "\(ref) was already retracted", field: "ref"))
+                break
+            }
             g.meetings[i].contributions.removeAll { $0.id == ref }
             if g.meetings[i].contributions.isEmpty { g.meetings.remove(at: i) } else { g.meetings[i].recompute() }
             groups[slug] = g

@@ -354,12 +354,13 @@ public struct Item: Sendable, Hashable {
         case .carry:
             break
         case .done(let outcome):
+            // Done twice (two laptops agreeing) is the same decision, not a conflict.
             let h = editHistory()
-            if !h.state.isOpen { h.conflictingDecisions.append(c.id) }
+            if case .dropped = h.state { h.conflictingDecisions.append(c.id) }
             h.state = .done(outcome: outcome, on: c.date)
         case .drop(let reason):
             let h = editHistory()
-            if !h.state.isOpen { h.conflictingDecisions.append(c.id) }
+            if case .done = h.state { h.conflictingDecisions.append(c.id) }
             h.state = .dropped(reason: reason, on: c.date)
         }
     }

@@ -277,13 +277,7 @@ public enum Exporter {
 
         var state = full
         if let day, !covers(day, full) {
-            // A journal typed up after the fact can hold a project recorded later than the
-            // meetings whose notes it carries; replayed as of an early day, those notes lose
-            // their project. The full state, read through the reports' dated views, is then
-            // the faithful one.
-            if let asOf = try? JournalLoader.load(path: path, asOf: day), !asOf.hasErrors {
-                state = asOf.state
-            }
+            state = try load(path: path, asOf: day)
         }
         var resolved = request
         if request.report == .minutes { resolved.meeting = day }

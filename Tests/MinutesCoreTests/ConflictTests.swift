@@ -55,6 +55,25 @@ import Testing
         #expect(item?.conflictingDecisions == [s.dropID])
     }
 
+    @Test func markingDoneOnBothCopiesIsTheSameDecisionNotAConflict() {
+        var base = JournalBuilder(seed: 9)
+        base.group("g")
+        base.project("g/1")
+        base.meeting("g", "2024-01-10")
+        let item = base.todo("g/1", ["KP"], "phone the school")
+        base.meeting("g", "2024-02-14")
+        var left = base, right = base
+        left.reseed(10)
+        right.reseed(11)
+        right.on("2024-02-14", at: "09:30:00.000")
+        left.done(item, outcome: "Phoned")
+        right.done(item, outcome: "Phoned on Monday")
+        let j = JournalLoader.load(text: journalText(base.lines + [left.lines.last!, right.lines.last!]))
+        #expect(!j.diagnostics.contains { $0.message.contains("conflicting") }, "\(describe(j.diagnostics))")
+        #expect(j.state.item(item)?.conflictingDecisions == [])
+        #expect(j.state.item(item)?.state == .done(outcome: "Phoned on Monday", on: day("2024-02-14")))
+    }
+
     @Test func retractingEitherDecisionResolvesTheConflict() {
         let s = Sides()
         var b = JournalBuilder(seed: 8, start: "2024-02-15T10:00:00.000Z")

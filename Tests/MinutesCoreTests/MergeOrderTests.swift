@@ -156,4 +156,18 @@ import Testing
         #expect(!j.hasErrors, "\(describe(j.diagnostics))")
         #expect(j.state.eventCount == c.uniqueEvents)
     }
+
+    @Test func aDuplicatedLineThatCannotBeAppliedIsReportedOnceWhateverTheOrder() {
+        let c = Copies()
+        var bad = JournalBuilder(seed: 400, start: "2024-02-20T10:00:00.000Z")
+        bad.note("g/7", "no such project")
+        let line = bad.lines[0]
+        let all = c.prefix + c.left + c.right
+        var rng = SeededGenerator(seed: 12)
+        for lines in [all + [line, line], [line] + all + [line], (all + [line, line]).shuffled(using: &rng)] {
+            let j = Self.load(lines)
+            #expect(j.diagnostics.errors.count == 1, "\(describe(j.diagnostics))")
+            #expect(j.diagnostics.errors.first?.message.contains("unknown project g/7") == true)
+        }
+    }
 }

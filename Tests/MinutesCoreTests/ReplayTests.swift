@@ -215,4 +215,29 @@ import Testing
         #expect(j.diagnostics.first?.line == 4)
         #expect(j.diagnostics.first?.column == line.distance(from: line.startIndex, to: line.range(of: "QQ")!.lowerBound) + 1)
     }
+
+    @Test func retractingAMeetingEventTwiceIsAWarningNotACrash() {
+        // Two laptops both retract the same wrongly opened meeting.
+        var b = JournalBuilder()
+        b.group("g")
+        let wrong = b.meeting("g", "2024-03-01")
+        b.retract(wrong)
+        b.retract(wrong)
+        let j = b.load()
+        #expect(!j.hasErrors, "\(describe(j.diagnostics))")
+        #expect(j.diagnostics.map(\.message) == ["\(wrong) was already retracted"])
+        #expect(j.state.groups["g"]?.meetings.isEmpty == true)
+    }
+
+    @Test func retractingAMeetingEventTwiceLeavesOtherMeetingsAlone() {
+        var b = JournalBuilder()
+        b.group("g")
+        let wrong = b.meeting("g", "2024-03-01")
+        b.add(.meeting(MeetingFields(group: "g", date: day("2024-04-01"), chair: "KP")))
+        b.retract(wrong)
+        b.retract(wrong)
+        let meetings = b.load().state.groups["g"]?.meetings
+        #expect(meetings?.map(\.date) == [day("2024-04-01")])
+        #expect(meetings?.first?.chair == "KP")
+    }
 }
