@@ -27,7 +27,8 @@ public final class AppRuntime {
         ui.height = height
         if !session.isWritable {
             ui.readOnlyReason = session.diagnostics.hasErrors ? "the journal has errors (! lists them)"
-                : session.tornLine != nil ? "incomplete last line (run minutes repair)" : "opened read-only"
+                : session.tornLine != nil ? "incomplete last line (run minutes repair)"
+                : session.readOnlyReason?.description ?? "opened read-only"
         }
         if session.diagnostics.hasErrors { ui.mode = .problems }
     }
@@ -52,16 +53,37 @@ public final class AppRuntime {
         for effect in effects { perform(effect) }
     }
 
-    /// Sets the text on the input line (a restored draft).
-    public func restoreDraft(_ line: InputLine) {
-        ui.mode = .input(line)
-        ui.status = .info("Restored the text you were typing when the app last stopped.")
+    /// Puts a saved draft back on the input line (see `DraftContext`).
+    public func restoreDraft(text: String, context: String) {
+        DraftContext.restore(text, context: context, into: &ui, state: session.state)
     }
 
     /// The text being typed, if any: what a draft must save.
     public var typedText: InputLine? {
         if case .input(let line) = ui.mode, !line.editor.isEmpty { return line }
         return nil
+    }
+
+    /// The draft to save for the text being typed: its text and context words.
+    public var draft: (text: String, context: String)? {
+        typedText.map { ($0.editor.text, DraftContext.describe($0, ui: ui, context: context)) }
+    }
+
+    /// Catches up with changes other programs made to the journal (see `JournalSession.refresh`);
+    /// the input line is left as it is.
+    public func followJournal() {
+        do {
+            switch try session.refresh() {
+            case .unchanged: break
+            case .appended(let events):
+                ui.status = .info("\(events.count) entr\(events.count == 1 ? "y" : "ies") added to the journal by another program.")
+            case .reloaded(let reason):
+                ui.status = .info("The journal changed on disk (\(reason)); reloaded.")
+                if !session.isWritable { ui.readOnlyReason = session.readOnlyReason?.description ?? "read-only" }
+            }
+        } catch {
+            ui.status = .error("Could not re-read the journal: \(error)")
+        }
     }
 
     func perform(_ effect: Effect) {

@@ -14,8 +14,9 @@ public enum TerminalApp {
         public var exporter: ((ExportChoice, String, Day?, String, MinutesState) throws -> String)?
         /// Called about every half second while idle; may reload or mark the runtime read-only.
         public var idle: ((AppRuntime) -> Void)?
-        /// Called about every few seconds while text is typed, and when a signal stops the app.
-        public var saveDraft: ((InputLine?) -> Void)?
+        /// Called about every few seconds while text is typed (text and context words), with
+        /// nil once it is saved or cancelled, and when a signal or quit stops the app.
+        public var saveDraft: (((text: String, context: String)?) -> Void)?
         /// Called once after start-up, to restore a saved draft or set a read-only reason.
         public var start: ((AppRuntime) -> Void)?
 
@@ -46,7 +47,7 @@ public enum TerminalApp {
         paint()
         while !runtime.shouldQuit {
             if let signal = backend.pendingSignal {
-                hooks.saveDraft?(runtime.typedText)
+                hooks.saveDraft?(runtime.draft)
                 status = signal == .interrupt ? 130 : signal == .terminate ? 143 : 129
                 break
             }
@@ -59,7 +60,7 @@ public enum TerminalApp {
                     if runtime.session.state.eventCount != before { paint() }
                 }
                 if draftDirty, now.timeIntervalSince(lastDraft) >= 3 {
-                    hooks.saveDraft?(runtime.typedText)
+                    hooks.saveDraft?(runtime.draft)
                     lastDraft = now
                     draftDirty = false
                 }
@@ -80,7 +81,7 @@ public enum TerminalApp {
             wasTyping = typing
             paint()
         }
-        if runtime.shouldQuit, let typed = runtime.typedText { hooks.saveDraft?(typed) }
+        if runtime.shouldQuit, let typed = runtime.draft { hooks.saveDraft?(typed) }
         backend.restore()
         return status
     }

@@ -3,6 +3,11 @@ import MinutesCore
 import MinutesTUI
 
 /// Opens the full-screen app on a journal: what `minutes` with no command, and `minutes demo`, do.
+///
+/// The app holds the journal's lock for its whole life (a second app opens read-only and
+/// says who holds it), follows changes other programs make, and keeps whatever is on the
+/// input line in a private draft file, so a closed terminal or a crash loses at most a few
+/// seconds of typing.
 enum AppLauncher {
     /// Opens the journal at `path` in the app and returns the exit status when it ends.
     static func run(path: String) throws -> Int32 {
@@ -11,12 +16,26 @@ enum AppLauncher {
         }
         let session: JournalSession
         do {
-            session = try JournalSession(path: path)
+            session = try JournalSession(path: path, locking: .session())
         } catch {
             throw CLIError.from(error)
         }
+        let drafts = DraftStore(journalPath: path)
         var hooks = TerminalApp.Hooks()
         hooks.exporter = ExportCommand.appExporter(journalPath: path)
+        hooks.start = { runtime in
+            if let draft = try? drafts.load(), !draft.text.isEmpty {
+                runtime.restoreDraft(text: draft.text, context: draft.context)
+            }
+        }
+        hooks.idle = { runtime in runtime.followJournal() }
+        hooks.saveDraft = { draft in
+            if let draft {
+                try? drafts.save(text: draft.text, context: draft.context)
+            } else {
+                try? drafts.clear()
+            }
+        }
         return MainActor.assumeIsolated {
             TerminalApp.run(session: session, hooks: hooks)
         }

@@ -28,7 +28,10 @@ struct Minutes: ParsableCommand {
             AgendaCommand.self,
             ExportCommand.self,
             CheckCommand.self,
+            RepairCommand.self,
+            SyncCommand.self,
             DemoCommand.self,
+            AppendLoopCommand.self,
         ]
     )
 
