@@ -66,9 +66,14 @@ public enum JournalLoader {
         var parser = JournalParser()
         var diagnostics: [Diagnostic] = []
         var duplicates: [(id: EventID, line: Int)] = []
-        // Every id replayed so far, applied or not: a second line with the same id is a
-        // duplicate even when the first could not be applied (else it would be reported twice).
-        var seen = Set<EventID>()
+        // Every id replayed so far, applied or not, is a duplicate when it comes again (else
+        // one that could not be applied would be reported twice): the applied ones are in the
+        // state's own table; only those not applied need keeping here (a set of all ids cost
+        // a hash and 16 bytes per event).
+        var notApplied = Set<EventID>()
+        func seenBefore(_ id: EventID) -> Bool {
+            state.contains(id) || (!notApplied.isEmpty && notApplied.contains(id))
+        }
         var pending: [(event: Event, line: Int)] = []
         var last: Event?
         var sawHeader = false
@@ -104,11 +109,11 @@ public enum JournalLoader {
                     return false
                 }
                 last = event
-                if !seen.insert(event.id).inserted {
+                if seenBefore(event.id) {
                     duplicates.append((event.id, number))
                     return true
                 }
-                state.apply(event, line: number)
+                if !state.apply(event, line: number) { notApplied.insert(event.id) }
                 return true
             }
         }
@@ -116,11 +121,11 @@ public enum JournalLoader {
         if sorting {
             pending.sort { Event.replayOrder($0.event, $1.event) }
             for (event, number) in pending {
-                if !seen.insert(event.id).inserted {
+                if seenBefore(event.id) {
                     duplicates.append((event.id, number))
                     continue
                 }
-                state.apply(event, line: number)
+                if !state.apply(event, line: number) { notApplied.insert(event.id) }
             }
         }
         if scan.lineCount == 0 {

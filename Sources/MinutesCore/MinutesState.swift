@@ -93,7 +93,7 @@ public struct MinutesState: Sendable {
             }
             return false
         }
-        if var problem = problem(with: event) {
+        if !isPlainlyApplicable(event), var problem = problem(with: event) {
             problem.line = line
             report(problem)
             return false
@@ -141,8 +141,31 @@ public struct MinutesState: Sendable {
 
     mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
 
+    /// Runs `body` on a value in place, e.g. `Self.update(&items[id]!) { … }`: one dictionary
+    /// lookup, and the value is neither copied nor are its strings and arrays retained, which
+    /// is what a read through the getter costs (and, with a million items spread over memory,
+    /// a cache miss for each). Used on the replay path only, where the state is being changed
+    /// anyway.
+    @discardableResult @inline(__always)
+    static func update<T, R>(_ value: inout T, _ body: (inout T) -> R) -> R { body(&value) }
+
+    /// Whether `problem(with:)` would find nothing, decided for the common kinds with the
+    /// least work: one lookup, no copies, no diagnostics built. False means "ask `problem`".
+    private mutating func isPlainlyApplicable(_ event: Event) -> Bool {
+        guard targets[event.id] == nil else { return false }
+        switch event.body {
+        case .action(let ref, _, _), .note(let ref, _, _), .todo(let ref, _, _, _), .rate(let ref, _, _, _):
+            // A project only exists in a group that exists.
+            return projects.index(forKey: ref) != nil
+        case .done(let ref, _, _), .drop(let ref, _, _), .reassign(let ref, _, _), .carry(let ref, _):
+            return Self.update(&items[ref]) { item in item?.kind == .followUp && item?.isRetracted == false }
+        default:
+            return false
+        }
+    }
+
     private mutating func warnUnknownInitials(_ list: [String], line: Int, field: String) {
-        for i in list where Owner.looksLikeInitials(i) && people[i] == nil {
+        for i in list where Owner.looksLikeInitials(i) && people.index(forKey: i) == nil {
             report(.warning(line: line, "unknown initials \(i)",
                             hint: "add them with: minutes add person \(i) \"Full Name\"", field: field))
         }
@@ -196,15 +219,18 @@ public struct MinutesState: Sendable {
 
     private mutating func applyItem(_ e: Event, _ kind: ItemKind, _ ref: ProjectRef, _ explicit: Day?,
                                     _ text: String, _ owners: [Owner], _ line: Int) -> Bool {
-        let group = groups[ref.group]!
-        if let explicit, group.meeting(on: explicit) == nil {
+        // The group and project are read and changed in place (see `update`).
+        let (knownMeeting, latest) = Self.update(&groups[ref.group]!) { g in
+            (explicit.map { g.hasMeeting(on: $0) } ?? true, g.meetings.isEmpty ? nil : g.meetings[g.meetings.count - 1].date)
+        }
+        if let explicit, !knownMeeting {
             report(.warning(line: line, "no meeting of \(ref.group) on \(explicit)",
                             hint: "open it with: minutes add meeting \(ref.group) \(explicit)", field: "meeting"))
         }
-        let day = explicit ?? group.latestMeeting?.date ?? e.timestamp.day
+        let day = explicit ?? latest ?? e.timestamp.day
         // A project exists from the day it was added, or from its plan's start date when
         // that is earlier (minutes of past meetings typed up later).
-        let createdOn = min(projects[ref]!.createdOn, projects[ref]!.plan.start ?? projects[ref]!.createdOn)
+        let createdOn = Self.update(&projects[ref]!) { p in min(p.createdOn, p.plan.start ?? p.createdOn) }
         if day < createdOn, kind == .note {
             report(.warning(line: line, "note dated \(day) is before project \(ref) existed (\(createdOn))",
                             field: "meeting"))
@@ -216,10 +242,13 @@ public struct MinutesState: Sendable {
             warnUnknownInitials(owners.compactMap(\.initials), line: line, field: "owner")
         }
         items[e.id] = Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text, owners: owners)
-        switch kind {
-        case .action: projects[ref]!.actions.append(e.id)
-        case .note: MinutesState.insertOrdered(e.id, day: day, into: &projects[ref]!.notes, items: items)
-        case .followUp: MinutesState.insertOrdered(e.id, day: day, into: &projects[ref]!.followUps, items: items)
+        let items = self.items  // for the rare out-of-order insert; not changed while held
+        Self.update(&projects[ref]!) { p in
+            switch kind {
+            case .action: p.actions.append(e.id)
+            case .note: p.addNote(e.id, day: day, items: items)
+            case .followUp: p.addFollowUp(e.id, day: day, items: items)
+            }
         }
         targets[e.id] = .item(e.id)
         return true
@@ -227,7 +256,7 @@ public struct MinutesState: Sendable {
 
     /// Appends an id, or inserts it after the last item of an earlier or equal meeting when an
     /// older meeting's notes are typed up late: keeps lists in meeting order in O(1) when appending.
-    private static func insertOrdered(_ id: EventID, day: Day, into list: inout [EventID], items: [EventID: Item]) {
+    static func insertOrdered(_ id: EventID, day: Day, into list: inout [EventID], items: [EventID: Item]) {
         guard let last = list.last, let lastDay = items[last]?.meeting, lastDay > day else {
             list.append(id)
             return
@@ -239,13 +268,15 @@ public struct MinutesState: Sendable {
 
     private mutating func applyChange(_ e: Event, _ ref: EventID, _ meeting: Day?, _ kind: ItemChange.Kind, _ line: Int) -> Bool {
         let change = ItemChange(id: e.id, recorded: e.timestamp, date: meeting ?? e.timestamp.day, kind: kind)
-        let conflictsBefore = items[ref]!.conflictingDecisions.count
-        items[ref]!.record(change)
-        let item = items[ref]!
+        let (conflict, word) = Self.update(&items[ref]!) { item in
+            let conflictsBefore = item.conflictingDecisions.count
+            item.record(change)
+            return (item.conflictingDecisions.count > conflictsBefore, item.state.word)
+        }
         switch kind {
         case .done, .drop:
-            if item.conflictingDecisions.count > conflictsBefore {
-                report(.warning(line: line, "conflicting decisions on follow-up \(ref): it was already \(item.state.word == "done" ? "dropped" : "done"); this later decision (\(item.state.word)) stands",
+            if conflict {
+                report(.warning(line: line, "conflicting decisions on follow-up \(ref): it was already \(word == "done" ? "dropped" : "done"); this later decision (\(word)) stands",
                                 hint: "both events stay in the journal; retract the wrong one", field: "ref"))
             }
         case .reassign(let owners):

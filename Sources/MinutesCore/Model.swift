@@ -40,6 +40,12 @@ public struct Group: Sendable, Hashable {
         return max(0, end - start)
     }
 
+    /// Whether the group met on `day` (without copying the meeting out).
+    public func hasMeeting(on day: Day) -> Bool {
+        let i = meetingIndex(onOrAfter: day)
+        return i < meetings.count && meetings[i].date == day
+    }
+
     /// The meeting before `day`, if any.
     public func meeting(before day: Day) -> Meeting? {
         let i = meetingIndex(onOrAfter: day)
@@ -137,6 +143,31 @@ public struct Project: Sendable, Hashable {
     var headlineHistory: [(id: EventID, text: String)] = []
     var planHistory: [(id: EventID, fields: PlanFields)] = []
     var ratingHistory: [StatusRating] = []
+    /// The latest meeting among the notes and follow-ups ever added: a new one of that
+    /// meeting or later goes at the end without looking at the items (retractions leave it
+    /// as it was, which only makes the check more careful).
+    private var latestNoteDay = Day(ordinal: .min)
+    private var latestFollowUpDay = Day(ordinal: .min)
+
+    /// Adds a note, keeping `notes` in meeting order.
+    mutating func addNote(_ id: EventID, day: Day, items: [EventID: Item]) {
+        if day >= latestNoteDay {
+            notes.append(id)
+            latestNoteDay = day
+        } else {
+            MinutesState.insertOrdered(id, day: day, into: &notes, items: items)
+        }
+    }
+
+    /// Adds a follow-up, keeping `followUps` in meeting order.
+    mutating func addFollowUp(_ id: EventID, day: Day, items: [EventID: Item]) {
+        if day >= latestFollowUpDay {
+            followUps.append(id)
+            latestFollowUpDay = day
+        } else {
+            MinutesState.insertOrdered(id, day: day, into: &followUps, items: items)
+        }
+    }
 
     public static func == (a: Project, b: Project) -> Bool {
         a.ref == b.ref && a.id == b.id && a.headline == b.headline && a.plan == b.plan && a.actions == b.actions
