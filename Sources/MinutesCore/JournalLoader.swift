@@ -71,9 +71,6 @@ public enum JournalLoader {
         // state's own table; only those not applied need keeping here (a set of all ids cost
         // a hash and 16 bytes per event).
         var notApplied = Set<EventID>()
-        func seenBefore(_ id: EventID) -> Bool {
-            state.contains(id) || (!notApplied.isEmpty && notApplied.contains(id))
-        }
         var pending: [(event: Event, line: Int)] = []
         var last: Event?
         var sawHeader = false
@@ -109,7 +106,7 @@ public enum JournalLoader {
                     return false
                 }
                 last = event
-                if seenBefore(event.id) {
+                if state.contains(event.id) || (!notApplied.isEmpty && notApplied.contains(event.id)) {
                     duplicates.append((event.id, number))
                     return true
                 }
@@ -121,7 +118,7 @@ public enum JournalLoader {
         if sorting {
             pending.sort { Event.replayOrder($0.event, $1.event) }
             for (event, number) in pending {
-                if seenBefore(event.id) {
+                if state.contains(event.id) || (!notApplied.isEmpty && notApplied.contains(event.id)) {
                     duplicates.append((event.id, number))
                     continue
                 }

@@ -126,7 +126,7 @@ public struct JournalParser {
         func skipSpace() { while i < end, b[i] == 32 || b[i] == 9 { i += 1 } }
 
         let tsRange = token()
-        guard let timestamp = Timestamp.parse(bytes: b[tsRange]) else {
+        guard let timestamp = timestamp(b, tsRange) else {
             return fail(tsRange.lowerBound, "expected a timestamp like 2009-06-26T10:15:03.120Z",
                         hint: "every event line starts with its UTC timestamp, then its id, then its kind")
         }
@@ -172,6 +172,11 @@ public struct JournalParser {
                 field.valueStart = i
                 var closed = false
                 while i < end {
+                    // Eight bytes at a time while none of them needs a look (most text).
+                    if end - i >= 8, JournalParser.isPlainText8(b, at: i) {
+                        i += 8
+                        continue
+                    }
                     let c = b[i]
                     if c == UInt8(ascii: "\"") { closed = true; break }
                     if c == UInt8(ascii: "\\") {
@@ -250,7 +255,7 @@ public struct JournalParser {
         }
         func day(_ k: Key) -> Day? {
             guard let f = field(k) else { return nil }
-            guard let d = Day.parseISO(bytes: b[f.valueStart..<f.valueEnd]) else {
+            guard let d = self.day(b, f.valueStart..<f.valueEnd) else {
                 fail(f, "'\(string(f))' is not a date", hint: "dates are written YYYY-MM-DD, e.g. 2009-06-26")
                 return nil
             }
@@ -382,6 +387,47 @@ public struct JournalParser {
     }
 
     // MARK: - Values
+
+    /// Whether the eight bytes at `i` are all plain text inside quotes: none is a quote, a
+    /// backslash, a control character or DEL. (Each test is the classic "has a zero byte"
+    /// word trick; a false alarm only sends those bytes down the byte-by-byte path.)
+    @inline(__always)
+    static func isPlainText8(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+        let special = hasZero(w ^ (ones &* 0x22)) | hasZero(w ^ (ones &* 0x5C)) | hasZero(w ^ (ones &* 0x7F))
+            | ((w &- ones &* 0x20) & ~w & high)
+        return special == 0
+    }
+
+    /// The day of the last date read, by its ten bytes: journal lines come in time order, so
+    /// most timestamps and meeting dates repeat the previous date, which then costs a compare.
+    private var lastDate: (head: UInt64, tail: UInt16, day: Day)?
+
+    /// `YYYY-MM-DD` at `r` through `lastDate`; any other text goes to `Day.parseISO`.
+    private mutating func day(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Day? {
+        guard r.count == 10 else { return nil }
+        let p = UnsafeRawPointer(b.baseAddress! + r.lowerBound)
+        let head = p.loadUnaligned(as: UInt64.self), tail = p.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        if let last = lastDate, last.head == head, last.tail == tail { return last.day }
+        guard let d = Day.parseISO(bytes: b[r]) else { return nil }
+        lastDate = (head, tail, d)
+        return d
+    }
+
+    /// A timestamp, its date through `day`; exactly what `Timestamp.parse` accepts.
+    private mutating func timestamp(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Timestamp? {
+        guard r.count == 24, let d = day(b, r.lowerBound..<(r.lowerBound + 10)) else { return nil }
+        let s = r.lowerBound
+        guard b[s + 10] == UInt8(ascii: "T"), b[s + 13] == UInt8(ascii: ":"), b[s + 16] == UInt8(ascii: ":"),
+              b[s + 19] == UInt8(ascii: "."), b[s + 23] == UInt8(ascii: "Z"),
+              let h = Day.digits(b, s + 11, 2), let m = Day.digits(b, s + 14, 2),
+              let sec = Day.digits(b, s + 17, 2), let ms = Day.digits(b, s + 20, 3),
+              h < 24, m < 60, sec < 60
+        else { return nil }
+        return Timestamp(milliseconds: Int64(d.ordinal) * 86_400_000 + Int64(h * 3_600_000 + m * 60_000 + sec * 1000 + ms))
+    }
 
     /// `slug/N` read straight from the bytes of an unquoted value: no intermediate strings.
     /// Nil for anything unusual (quoted, escaped, not a plain slug and number), which then goes
