@@ -6,7 +6,7 @@
 /// `JournalParser` value is reused for every line of a file (it keeps its scratch space).
 public struct JournalParser {
     /// What one line holds.
-    public enum LineResult {
+    public enum LineResult: Sendable {
         case blank
         case event(Event)
         case failure(Diagnostic)
