@@ -141,13 +141,20 @@ public struct MinutesState: Sendable {
 
     mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
 
-    /// Runs `body` on a value in place, e.g. `Self.update(&items[id]!) { … }`: one dictionary
-    /// lookup, and the value is neither copied nor are its strings and arrays retained, which
-    /// is what a read through the getter costs (and, with a million items spread over memory,
-    /// a cache miss for each). Used on the replay path only, where the state is being changed
-    /// anyway.
+    /// Runs `body` on a value in place, e.g. `Self.update(&items.values[i]) { … }`: the value
+    /// is neither copied nor are its strings and arrays retained, which is what a read through
+    /// the getter costs (and, with a million items spread over memory, a cache miss for each).
+    /// Used on the replay path only, where the state is being changed anyway.
     @discardableResult @inline(__always)
     static func update<T, R>(_ value: inout T, _ body: (inout T) -> R) -> R { body(&value) }
+
+    /// Runs `body` in place on the value stored for `key`, or returns nil when there is none.
+    /// (Through the index: `&dict[key]!` copies the value out and back.)
+    @inline(__always)
+    static func update<K, V, R>(_ dict: inout [K: V], _ key: K, _ body: (inout V) -> R) -> R? {
+        guard let i = dict.index(forKey: key) else { return nil }
+        return body(&dict.values[i])
+    }
 
     /// Whether `problem(with:)` would find nothing, decided for the common kinds with the
     /// least work: one lookup, no copies, no diagnostics built. False means "ask `problem`".
@@ -158,7 +165,7 @@ public struct MinutesState: Sendable {
             // A project only exists in a group that exists.
             return projects.index(forKey: ref) != nil
         case .done(let ref, _, _), .drop(let ref, _, _), .reassign(let ref, _, _), .carry(let ref, _):
-            return Self.update(&items[ref]) { item in item?.kind == .followUp && item?.isRetracted == false }
+            return Self.update(&items, ref) { item in item.kind == .followUp && !item.isRetracted } ?? false
         default:
             return false
         }
@@ -220,9 +227,9 @@ public struct MinutesState: Sendable {
     private mutating func applyItem(_ e: Event, _ kind: ItemKind, _ ref: ProjectRef, _ explicit: Day?,
                                     _ text: String, _ owners: [Owner], _ line: Int) -> Bool {
         // The group and project are read and changed in place (see `update`).
-        let (knownMeeting, latest) = Self.update(&groups[ref.group]!) { g in
+        let (knownMeeting, latest) = Self.update(&groups, ref.group) { g in
             (explicit.map { g.hasMeeting(on: $0) } ?? true, g.meetings.isEmpty ? nil : g.meetings[g.meetings.count - 1].date)
-        }
+        }!
         if let explicit, !knownMeeting {
             report(.warning(line: line, "no meeting of \(ref.group) on \(explicit)",
                             hint: "open it with: minutes add meeting \(ref.group) \(explicit)", field: "meeting"))
@@ -230,7 +237,8 @@ public struct MinutesState: Sendable {
         let day = explicit ?? latest ?? e.timestamp.day
         // A project exists from the day it was added, or from its plan's start date when
         // that is earlier (minutes of past meetings typed up later).
-        let createdOn = Self.update(&projects[ref]!) { p in min(p.createdOn, p.plan.start ?? p.createdOn) }
+        let projectIndex = projects.index(forKey: ref)!
+        let createdOn = Self.update(&projects.values[projectIndex]) { p in min(p.createdOn, p.plan.start ?? p.createdOn) }
         if day < createdOn, kind == .note {
             report(.warning(line: line, "note dated \(day) is before project \(ref) existed (\(createdOn))",
                             field: "meeting"))
@@ -243,7 +251,7 @@ public struct MinutesState: Sendable {
         }
         items[e.id] = Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text, owners: owners)
         let items = self.items  // for the rare out-of-order insert; not changed while held
-        Self.update(&projects[ref]!) { p in
+        Self.update(&projects.values[projectIndex]) { p in
             switch kind {
             case .action: p.actions.append(e.id)
             case .note: p.addNote(e.id, day: day, items: items)
@@ -268,11 +276,11 @@ public struct MinutesState: Sendable {
 
     private mutating func applyChange(_ e: Event, _ ref: EventID, _ meeting: Day?, _ kind: ItemChange.Kind, _ line: Int) -> Bool {
         let change = ItemChange(id: e.id, recorded: e.timestamp, date: meeting ?? e.timestamp.day, kind: kind)
-        let (conflict, word) = Self.update(&items[ref]!) { item in
+        let (conflict, word) = Self.update(&items, ref) { item in
             let conflictsBefore = item.conflictingDecisions.count
             item.record(change)
             return (item.conflictingDecisions.count > conflictsBefore, item.state.word)
-        }
+        }!
         switch kind {
         case .done, .drop:
             if conflict {
@@ -308,7 +316,7 @@ public struct MinutesState: Sendable {
                                       _ comment: String?, _ line: Int) -> Bool {
         let day = meeting ?? groups[ref.group]?.latestMeeting?.date ?? e.timestamp.day
         let r = StatusRating(id: e.id, meeting: day, rating: rating, comment: comment)
-        projects[ref]!.addRating(r)
+        Self.update(&projects, ref) { $0.addRating(r) }
         targets[e.id] = .rating(ref)
         return true
     }
