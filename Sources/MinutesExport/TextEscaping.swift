@@ -90,22 +90,10 @@ public enum TextEscaping {
 
     // MARK: XML
 
-    /// Sanitised text escaped for XML element content and attribute values.
+    /// Sanitised text escaped for XML element content and attribute values. Tabs stay: the
+    /// docx renderer turns each into a `<w:tab/>` element.
     public static func xmlEscape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        // Tabs stay: the docx renderer turns each into a `<w:tab/>` element.
-        for scalar in sanitized(text, tabsAsSpaces: false).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        escapeMarkup(sanitized(text, tabsAsSpaces: false), apostrophe: "&apos;")
     }
 
     // MARK: HTML
@@ -113,15 +101,20 @@ public enum TextEscaping {
     /// Sanitised text escaped for HTML content and quoted attributes. Line feeds stay line feeds;
     /// renderers decide whether they become `<br />`.
     public static func htmlEscape(_ text: String) -> String {
+        escapeMarkup(sanitized(text), apostrophe: "&#39;")
+    }
+
+    /// `&`, `<`, `>` and both quotes as entities: what XML and HTML share (HTML 4 lacks `&apos;`).
+    private static func escapeMarkup(_ clean: String, apostrophe: String) -> String {
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in sanitized(text).unicodeScalars {
+        out.reserveCapacity(clean.utf8.count)
+        for scalar in clean.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&#39;"
+            case "'": out += apostrophe
             default: out.unicodeScalars.append(scalar)
             }
         }
