@@ -22,6 +22,10 @@ public struct MinutesState: Sendable {
     /// What each applied event id refers to, so corrections can find their target
     /// (one compact slot per event; see `TargetTable`).
     var targets = TargetTable()
+    /// The open follow-ups of each group (not done, dropped or retracted), kept up to date by
+    /// `apply`, so that listing what is outstanding looks at those alone and not at every
+    /// follow-up ever raised.
+    var openFollowUpIDs: [String: Set<EventID>] = [:]
     /// With `asOf`: the events left out because they lie after it, so that corrections of
     /// them are left out too, and the latest meeting date of each group among them, so that
     /// items recorded without a meeting still belong to that later meeting.
@@ -141,6 +145,18 @@ public struct MinutesState: Sendable {
 
     mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
 
+    /// Files a follow-up in or out of `openFollowUpIDs` after it changed.
+    private mutating func refreshOpen(_ id: EventID) {
+        guard let (group, open) = Self.update(&items, id, { item in
+            (item.project.group, item.kind == .followUp && !item.isRetracted && item.state.isOpen)
+        }) else { return }
+        if open {
+            openFollowUpIDs[group, default: []].insert(id)
+        } else if openFollowUpIDs[group]?.contains(id) == true {
+            openFollowUpIDs[group]!.remove(id)
+        }
+    }
+
     /// Runs `body` on a value in place, e.g. `Self.update(&items.values[i]) { … }`: the value
     /// is neither copied nor are its strings and arrays retained, which is what a read through
     /// the getter costs (and, with a million items spread over memory, a cache miss for each).
@@ -258,6 +274,7 @@ public struct MinutesState: Sendable {
             case .followUp: p.addFollowUp(e.id, day: day, items: items)
             }
         }
+        if kind == .followUp { openFollowUpIDs[ref.group, default: []].insert(e.id) }
         targets[e.id] = .item(e.id)
         return true
     }
@@ -276,11 +293,13 @@ public struct MinutesState: Sendable {
 
     private mutating func applyChange(_ e: Event, _ ref: EventID, _ meeting: Day?, _ kind: ItemChange.Kind, _ line: Int) -> Bool {
         let change = ItemChange(id: e.id, recorded: e.timestamp, date: meeting ?? e.timestamp.day, kind: kind)
-        let (conflict, word) = Self.update(&items, ref) { item in
+        let (conflict, word, closedIn) = Self.update(&items, ref) { item in
             let conflictsBefore = item.conflictingDecisions.count
             item.record(change)
-            return (item.conflictingDecisions.count > conflictsBefore, item.state.word)
+            return (item.conflictingDecisions.count > conflictsBefore, item.state.word,
+                    item.state.isOpen ? nil : item.project.group)
         }!
+        if let group = closedIn { openFollowUpIDs[group]?.remove(ref) }
         switch kind {
         case .done, .drop:
             if conflict {
@@ -350,12 +369,14 @@ public struct MinutesState: Sendable {
             case .note: projects[item.project]!.notes.removeAll { $0 == id }
             case .followUp: projects[item.project]!.followUps.removeAll { $0 == id }
             }
+            refreshOpen(id)
         case .change(let itemID)?:
             var item = items[itemID]!
             if let k = item.changes.firstIndex(where: { $0.id == ref }) {
                 item.changes[k].isRetracted = true
                 item.recompute()
                 items[itemID] = item
+                refreshOpen(itemID)
             }
         case .meeting(let slug, let date)?:
             var g = groups[slug]!
