@@ -175,6 +175,8 @@ public struct UIState: Sendable, Hashable {
     public var meeting: Day?
     /// When set, the screen shows the journal as at the end of this meeting, read-only.
     public var lookBack: Day?
+    /// The meetings `[` and `]` step through, taken from the live journal when looking back began.
+    public var lookBackDates: [Day] = []
     /// Why nothing can be written, when nothing can.
     public var readOnlyReason: String?
     /// Events this session recorded, most recent last, each entry one undoable change.
@@ -186,6 +188,8 @@ public struct UIState: Sendable, Hashable {
     public var unknownInitials: [String] = []
     /// The review pass to go back to after an input line opened from it.
     public var reviewReturn: Mode?
+    /// The first line shown of a scrolled overlay (help, problems, history, group plan).
+    public var overlayTop = 0
 
     public init(group: String? = nil) { self.group = group }
 

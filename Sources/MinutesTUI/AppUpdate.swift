@@ -25,10 +25,16 @@ public enum AppUpdate {
         switch ui.mode {
         case .input(let line): return handleInput(&ui, line, key, context)
         case .help, .groupPlan, .history:
+            if scrollOverlay(&ui, key, context) { return [] }
             ui.mode = .browse
+            ui.overlayTop = 0
             return []
         case .problems:
-            if key == .escape || key == .char("q") || key == .char("!") || key == .enter { ui.mode = .browse }
+            if scrollOverlay(&ui, key, context) { return [] }
+            if key == .escape || key == .char("q") || key == .char("!") || key == .enter {
+                ui.mode = .browse
+                ui.overlayTop = 0
+            }
             return []
         case .groupPicker(let index): return handleGroupPicker(&ui, index, key, context)
         case .ratingPicker: return handleRatingPicker(&ui, key, context)
@@ -37,6 +43,28 @@ public enum AppUpdate {
         case .exportMenu(let report): return handleExportMenu(&ui, report, key, context)
         case .browse: return handleBrowse(&ui, key, context)
         }
+    }
+
+    /// Scrolls an overlay too long for the screen (the help at 80×24, many problems) with
+    /// ↑↓ j/k, PgUp/PgDn, Space, Home/End; returns false for other keys, or when it all fits.
+    static func scrollOverlay(_ ui: inout UIState, _ key: Key, _ c: AppContext) -> Bool {
+        let layout = Layout(width: ui.width, height: ui.height)
+        guard let overlay = Screen.overlay(ui, c, width: layout.body.width) else { return false }
+        let maxTop = overlay.maxTop(areaHeight: layout.body.height)
+        guard maxTop > 0 else { return false }
+        let page = max(1, overlay.visibleLines(areaHeight: layout.body.height) - 1)
+        var top = min(ui.overlayTop, maxTop)
+        switch key {
+        case .down, .char("j"): top += 1
+        case .up, .char("k"): top -= 1
+        case .pageDown, .char(" "): top += page
+        case .pageUp: top -= page
+        case .home: top = 0
+        case .end: top = maxTop
+        default: return false
+        }
+        ui.overlayTop = min(max(0, top), maxTop)
+        return true
     }
 
     // MARK: - What is on screen
@@ -316,6 +344,7 @@ public enum AppUpdate {
 
     static func submit(_ ui: inout UIState, _ line: InputLine, _ c: AppContext) -> [Effect] {
         let text = line.editor.text.trimmingCharacters(in: .whitespaces)
+        ui.status = nil  // a message about an earlier try no longer applies
         let meeting = currentMeeting(ui, c)
         let project = currentProject(ui, c)
         func need(_ ok: Bool, _ message: String) -> Bool {
@@ -469,11 +498,29 @@ public enum AppUpdate {
     static func meetingStep(_ ui: inout UIState, _ draft: MeetingDraft, _ text: String, _ line: InputLine,
                             _ c: AppContext) -> [Effect] {
         var d = draft
+        /// People as typed or Tab-completed: "RO JB, AT and Youth Service" or "Marta Horvath".
+        /// Initials (and known people's names) become upper-case initials; anything else, such
+        /// as an organisation, is kept as written.
         func list(_ s: String) -> [String] {
-            s.split(whereSeparator: { $0 == "," || $0 == " " }).map { w in
-                let t = String(w)
-                return Person.isValidInitials(t) && t == t.uppercased() || c.state.person(t) != nil ? t.uppercased() : t
+            var out: [String] = []
+            let parts = s.replacingOccurrences(of: " and ", with: ",").split(separator: ",")
+            for part in parts {
+                let p = part.trimmingCharacters(in: .whitespaces)
+                guard !p.isEmpty else { continue }
+                if let person = c.state.directory.first(where: {
+                    $0.name.compare(p, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+                }) {
+                    out.append(person.initials)
+                    continue
+                }
+                let words = p.split(separator: " ").map(String.init)
+                if words.allSatisfy({ w in Person.isValidInitials(w.uppercased()) && (w == w.uppercased() || c.state.person(w) != nil) }) {
+                    out += words.map { $0.uppercased() }
+                } else {
+                    out.append(p)
+                }
             }
+            return out
         }
         switch d.step {
         case .date:
@@ -485,15 +532,15 @@ public enum AppUpdate {
             if let g = ui.group, let existing = c.state.groups[g]?.meeting(on: day) {
                 ui.meeting = day
                 ui.mode = .browse
-                ui.status = .info("Continuing the meeting of \(day.long)" + (existing.present.isEmpty ? "." : " (present: \(existing.present.joined(separator: ", "))).")
-                    + offerReview(ui, day, c))
+                let offer = offerReview(ui, day, c)
+                let present = existing.present.isEmpty ? "." : " (present: \(existing.present.joined(separator: ", ")))."
+                ui.status = .info("Continuing the meeting of \(day.long)" + (offer.isEmpty ? present : ";" + offer))
                 return []
             }
         case .present: d.present = list(text)
-        case .apologies:
-            d.apologies = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        case .chair: d.chair = text.isEmpty ? nil : text.uppercased()
-        case .minuteTaker: d.minuteTaker = text.isEmpty ? nil : text.uppercased()
+        case .apologies: d.apologies = list(text)
+        case .chair: d.chair = list(text).first
+        case .minuteTaker: d.minuteTaker = list(text).first
         case .next:
             if !text.isEmpty {
                 guard let day = Day.parseInput(text, today: c.today) else {
@@ -506,7 +553,7 @@ public enum AppUpdate {
             ui.mode = .browse
             let fields = MeetingFields(group: g, date: d.date, present: d.present, apologies: d.apologies,
                                        chair: d.chair, minuteTaker: d.minuteTaker, next: d.next)
-            return [.record(RecordRequest([.meeting(fields)], message: "Meeting of \(d.date.long) opened.",
+            return [.record(RecordRequest([.meeting(fields)], message: "Meeting of \(d.date.long) opened",
                                           restore: line, after: .meetingOpened(d.date)))]
         }
         d.step = MeetingDraft.Step(rawValue: d.step.rawValue + 1)!
@@ -514,13 +561,13 @@ public enum AppUpdate {
         return []
     }
 
-    /// " 5 follow-ups were carried into it: R reviews them." when there are any.
+    /// " 5 carried follow-ups: R reviews them." when there are any: short enough for 80 columns.
     static func offerReview(_ ui: UIState, _ day: Day, _ c: AppContext) -> String {
         guard let g = ui.group else { return "" }
         let entries = c.state.reviewEntries(group: g, meeting: day)
         let open = entries.filter { !$0.isReviewed }.count
         guard open > 0 else { return "" }
-        return " \(open) follow-up\(open == 1 ? " was" : "s were") carried into it: R reviews them."
+        return " \(open) carried follow-up\(open == 1 ? "" : "s"): R reviews \(open == 1 ? "it" : "them")."
     }
 
     // MARK: - Review pass
@@ -545,11 +592,14 @@ public enum AppUpdate {
         let i = min(index, entries.count - 1)
         let entry = entries[i]
         guard let action = c.keyMap.action(for: key, in: .review, writable: ui.isWritable) else { return [] }
+        ui.status = nil  // "Kept: carried on." was about the item before
         ui.reviewReturn = .review(meeting: meeting, index: i)
         let open = entry.item.state.isOpen
         switch action {
         case .reviewDone where open:
             ui.mode = .input(InputLine(.reviewOutcome(entry.item.id), prompt: "Outcome (also noted as progress)"))
+        case .reviewKeep where open && entry.decision == .carry:
+            ui.status = .info("Already kept at this meeting.")  // a second carry would say nothing new
         case .reviewKeep where open:
             return [.record(RecordRequest([.carry(ref: entry.item.id, meeting: meeting)],
                                           message: "Kept: carried on.", after: .advanceReview))]
@@ -733,14 +783,29 @@ public enum AppUpdate {
     // MARK: - Looking back
 
     static func stepLookBack(_ ui: inout UIState, _ step: Int, _ c: AppContext) -> [Effect] {
-        guard let g = ui.group, let meetings = c.state.groups[g]?.meetings.map(\.date), !meetings.isEmpty else {
-            ui.status = .info("This group has no meetings to look back on.")
+        // While looking back the context holds the state as at that meeting, which knows no
+        // later meetings: the dates to step through are taken once, from now.
+        if ui.lookBack == nil {
+            guard step < 0 else { return [] }
+            let meetings = ui.group.flatMap { c.state.groups[$0]?.meetings.map(\.date) } ?? []
+            // `[` shows the meeting before the one being minuted: as at the end of the current
+            // meeting is what the screen already shows.
+            let current = currentMeeting(ui, c)
+            ui.lookBackDates = meetings.filter { current == nil || $0 < current! }
+        }
+        let dates = ui.lookBackDates
+        guard !dates.isEmpty else {
+            ui.status = .info("No earlier meeting to look back on.")
             return []
         }
-        let currentIndex = ui.lookBack.flatMap { meetings.firstIndex(of: $0) } ?? meetings.count
-        let target = currentIndex + step
-        if target >= meetings.count { return ui.lookBack == nil ? [] : [.lookBack(nil)] }
-        return [.lookBack(meetings[max(0, target)])]
+        let index = ui.lookBack.flatMap { dates.firstIndex(of: $0) } ?? dates.count
+        let target = index + step
+        if target >= dates.count { return ui.lookBack == nil ? [] : [.lookBack(nil)] }
+        guard target >= 0 else {
+            ui.status = .info("No earlier meeting to look back on.")
+            return []
+        }
+        return [.lookBack(dates[target])]
     }
 
     // MARK: - After the runtime acted
@@ -775,7 +840,8 @@ public enum AppUpdate {
             }
         case .meetingOpened(let day):
             ui.meeting = day
-            ui.status = .info(request.message + offerReview(ui, day, c))
+            let offer = offerReview(ui, day, c)
+            ui.status = .info(request.message + (offer.isEmpty ? "." : ";" + offer))
         case .nothing, .undo:
             break
         }

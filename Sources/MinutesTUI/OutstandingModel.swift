@@ -15,8 +15,16 @@ public struct OutstandingModel {
 
     public init(_ ui: UIState, _ c: AppContext) {
         let group = ui.outstanding.allGroups ? nil : ui.group
-        let items = c.state.followUps(matching: FollowUpFilter(group: group, owner: ui.outstanding.owner))
-        summary = c.state.openCountsByOwner(in: group)
+        // The filter may be typed as a person's name: find their follow-ups by initials.
+        let owner = ui.outstanding.owner.map { typed in
+            c.state.directory.first { $0.name.compare(typed, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }?
+                .initials ?? typed
+        }
+        let items = c.state.followUps(matching: FollowUpFilter(group: group, owner: owner))
+        // Follow-ups without an owner are "(no owner)" everywhere on screen, as in the panel.
+        summary = c.state.openCountsByOwner(in: group).map { entry in
+            entry.owner == .named("(unowned)") ? (Owner.named("(no owner)"), entry.count) : entry
+        }
         var rows: [Row] = []
         if ui.outstanding.byProject {
             var byProject: [ProjectRef: [OutstandingItem]] = [:]
@@ -30,8 +38,8 @@ public struct OutstandingModel {
             var byOwner: [String: (label: String, items: [OutstandingItem])] = [:]
             for i in items {
                 let owners = i.item.owners.isEmpty ? [Owner.named("(no owner)")] : i.item.owners
-                for o in owners where ui.outstanding.owner == nil || o.key == ui.outstanding.owner!.uppercased()
-                    || !i.item.owners.contains(where: { $0.key == ui.outstanding.owner!.uppercased() }) {
+                for o in owners where owner == nil || o.key == owner!.uppercased()
+                    || !i.item.owners.contains(where: { $0.key == owner!.uppercased() }) {
                     byOwner[o.key, default: (o.label, [])].items.append(i)
                 }
             }

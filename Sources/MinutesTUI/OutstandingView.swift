@@ -29,7 +29,9 @@ public enum OutstandingView {
             let ry = area.y + offset
             switch row {
             case .header(let title, let count):
-                grid.put(" " + TextSanitizer.sanitize(title) + "  (\(count))", x: area.x, y: ry, style: Theme.dateHeading, maxWidth: area.width)
+                let counted = "  (\(count))"
+                let name = TabBarView.shorten(" " + TextSanitizer.sanitize(title), to: area.width - DisplayWidth.of(counted))
+                grid.put(name + counted, x: area.x, y: ry, style: Theme.dateHeading, maxWidth: area.width)
             case .item(let o):
                 let selected = start + offset == selectedRow
                 let overdue = o.carried >= 2
@@ -44,8 +46,26 @@ public enum OutstandingView {
                     grid.fill(Rect(x: area.x, y: ry, width: area.width, height: 1), style: Theme.selected)
                     spans = spans.map { Span($0.text, $0.style.adding(.reverse).with(role: .selection)) }
                 }
-                StyledLine(spans).draw(into: &grid, x: area.x, y: ry, maxWidth: area.width)
+                StyledLine(fitting(spans, width: area.width)).draw(into: &grid, x: area.x, y: ry, maxWidth: area.width)
             }
         }
+    }
+
+    /// The spans cut to `width` columns, ending in "…" when anything was cut off.
+    static func fitting(_ spans: [Span], width: Int) -> [Span] {
+        guard StyledLine(spans).width > width else { return spans }
+        var out: [Span] = []
+        var room = width
+        for span in spans {
+            let w = DisplayWidth.of(span.text)
+            if w < room {
+                out.append(span)
+                room -= w
+                continue
+            }
+            out.append(Span(TabBarView.shorten(span.text + "…", to: room), span.style))
+            break
+        }
+        return out
     }
 }

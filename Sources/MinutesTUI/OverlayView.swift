@@ -10,8 +10,15 @@ public struct Overlay {
         self.lines = lines
     }
 
-    /// Draws the box centred in `area`, as wide as it needs up to the area, clipping lines.
-    public func draw(into grid: inout CellGrid, area: Rect) {
+    /// How many lines show in `areaHeight` rows (the frame takes two).
+    public func visibleLines(areaHeight: Int) -> Int { max(0, min(areaHeight, lines.count + 2) - 2) }
+
+    /// The largest useful scroll offset: the one that shows the last line at the bottom.
+    public func maxTop(areaHeight: Int) -> Int { max(0, lines.count - visibleLines(areaHeight: areaHeight)) }
+
+    /// Draws the box centred in `area`, as wide as it needs up to the area, from line `top`
+    /// on, with ▲/▼ on the frame when lines are scrolled off above or below.
+    public func draw(into grid: inout CellGrid, area: Rect, top: Int = 0) {
         let contentWidth = max(DisplayWidth.of(title) + 4, lines.map(\.width).max() ?? 0)
         let w = min(area.width, contentWidth + 4)
         let h = min(area.height, lines.count + 2)
@@ -26,9 +33,12 @@ public struct Overlay {
             grid.put("│", x: box.maxX - 1, y: y, style: Theme.rule)
         }
         grid.put(" " + title + " ", x: box.x + 2, y: box.y, style: Theme.columnTitle, maxWidth: w - 4)
-        for (i, line) in lines.prefix(h - 2).enumerated() {
+        let first = min(max(0, top), maxTop(areaHeight: area.height))
+        for (i, line) in lines.dropFirst(first).prefix(h - 2).enumerated() {
             line.draw(into: &grid, x: box.x + 2, y: box.y + 1 + i, maxWidth: w - 4)
         }
+        if first > 0 { grid.put(" ▲ ", x: max(box.x + 1, box.maxX - 5), y: box.y, style: Theme.muted) }
+        if first + (h - 2) < lines.count { grid.put(" ▼ ↓ scrolls ", x: max(box.x + 1, box.maxX - 15), y: box.maxY - 1, style: Theme.muted) }
     }
 }
 
@@ -49,13 +59,16 @@ public enum OverlayContent {
                 lines.append(StyledLine([Span("  " + keys, Theme.owner), Span(pad + b.help)]))
             }
         }
-        lines.append(text("On the input line: ←/→ ^←/^→ Home/End ^A/^E move, ^W ^U ^K delete, Tab completes names.", Theme.muted))
+        lines += StyledWrap.wrap([Span("On the input line: ←/→ ^←/^→ Home/End ^A/^E move, ^W ^U ^K delete, Tab completes names.", Theme.muted)],
+                                 width: max(10, width - 8))
         return Overlay(title: "Keys (any key closes)", lines: lines)
     }
 
-    public static func problems(_ diagnostics: [Diagnostic], fileName: String) -> Overlay {
-        var lines = diagnostics.prefix(200).map { d in
-            text(TextSanitizer.sanitize(d.headline(file: fileName)), d.isError ? Theme.error : Theme.warning)
+    /// Every problem as `FILE:LINE:COL: error: message`, wrapped to the screen.
+    public static func problems(_ diagnostics: [Diagnostic], fileName: String, width: Int) -> Overlay {
+        var lines = diagnostics.prefix(200).flatMap { d in
+            StyledWrap.wrap([Span(TextSanitizer.sanitize(d.headline(file: fileName)), d.isError ? Theme.error : Theme.warning)],
+                            width: max(10, width - 8), hangingIndent: 4)
         }
         if lines.isEmpty { lines = [text("No problems found in the journal.")] }
         if diagnostics.hasErrors {

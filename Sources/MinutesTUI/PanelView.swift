@@ -12,34 +12,43 @@ public enum PanelView {
             var title = column.title
             if column == .progress, let m = AppUpdate.currentMeeting(ui, c) { title = "Progress: \(m.short)" }
             let focused = column == ui.column
-            grid.put(" " + title + " ", x: rect.x, y: rect.y, style: focused ? Theme.focusedTitle : Theme.columnTitle, maxWidth: rect.width)
             let area = layout.content(column)
             let content = ColumnContent(column, model: model, people: c.state.people, width: area.width)
-            drawColumn(into: &grid, area: area, content: content, ui: ui, focused: focused, hit: hitID)
+            let more = drawColumn(into: &grid, area: area, content: content, ui: ui, focused: focused, hit: hitID)
+            // ▲ / ▼ at the end of the title row when rows are scrolled off above / below, so
+            // the markers never cover a row's text.
+            let marker = (more.above ? "▲" : "") + (more.below ? "▼" : "")
+            let titleRoom = marker.isEmpty ? rect.width : max(0, rect.width - 3)
+            grid.put(" " + title + " ", x: rect.x, y: rect.y, style: focused ? Theme.focusedTitle : Theme.columnTitle, maxWidth: titleRoom)
+            if !marker.isEmpty { grid.put(marker, x: rect.maxX - 2, y: rect.y, style: Theme.muted) }
         }
         for x in [layout.columns[1].x - 1, layout.columns[2].x - 1] {
             for y in layout.body.y..<layout.body.maxY { grid.put("│", x: x, y: y, style: Theme.rule) }
         }
     }
 
-    static func drawColumn(into grid: inout CellGrid, area: Rect, content: ColumnContent, ui: UIState, focused: Bool, hit: EventID?) {
-        guard area.height > 0 else { return }
+    /// Draws a column's visible rows; returns whether rows are hidden above and below.
+    @discardableResult
+    static func drawColumn(into grid: inout CellGrid, area: Rect, content: ColumnContent, ui: UIState, focused: Bool,
+                           hit: EventID?) -> (above: Bool, below: Bool) {
+        guard area.height > 0 else { return (false, false) }
         if content.firstSelectable == nil, content.column != .actions {
-            grid.put(content.column == .progress ? "No notes yet (n adds one)" : "Nothing to do (t adds one)",
-                     x: area.x + 1, y: area.y, style: Theme.muted, maxWidth: area.width - 1)
-            return
+            let hint = content.column == .progress ? "No notes yet (n adds one)" : "Nothing to do (t adds one)"
+            for (i, line) in StyledWrap.wrap([Span(hint, Theme.muted)], width: area.width).prefix(area.height).enumerated() {
+                line.draw(into: &grid, x: area.x, y: area.y + i, maxWidth: area.width)
+            }
+            return (false, false)
         }
         let selected = AppUpdate.selectedRow(ui, content)
-        var row = AppUpdate.scrollTop(ui, content, height: area.height)
+        let top = AppUpdate.scrollTop(ui, content, height: area.height)
+        var row = top
         var y = area.y
-        if row > 0 {
-            grid.put("▲ more", x: area.maxX - 7, y: area.y, style: Theme.muted)
-        }
+        var cut = false
         while row < content.count, y < area.maxY {
             let isSelected = row == selected && content.id(at: row) != nil
             let isHit = hit != nil && content.id(at: row) == hit
             for line in content.lines(at: row) {
-                guard y < area.maxY else { break }
+                guard y < area.maxY else { cut = true; break }
                 if isSelected {
                     grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: focused ? Theme.selected : .plain)
                 }
@@ -56,8 +65,6 @@ public enum PanelView {
             }
             row += 1
         }
-        if row < content.count {
-            grid.put("▼ more", x: area.maxX - 7, y: area.maxY - 1, style: Theme.muted)
-        }
+        return (top > 0, cut || row < content.count)
     }
 }

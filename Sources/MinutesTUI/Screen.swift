@@ -17,7 +17,9 @@ public enum Screen {
         }
         HeaderView.draw(into: &grid, rect: layout.header, ui: ui, context: c)
         TabBarView.draw(into: &grid, rect: layout.tabBar, ui: ui, context: c)
-        if c.state.groupOrder.isEmpty {
+        if case .problems = ui.mode {
+            // The problems are a screen of their own: nothing of the journal behind them.
+        } else if c.state.groupOrder.isEmpty {
             drawEmpty(into: &grid, rect: layout.body)
         } else if case .review(let meeting, let index) = ui.mode {
             ReviewView.draw(into: &grid, rect: layout.body, ui: ui, meeting: meeting, index: index, context: c)
@@ -29,7 +31,7 @@ public enum Screen {
             PanelView.draw(into: &grid, layout: layout, ui: ui, context: c)
         }
         if let overlay = overlay(ui, c, width: layout.body.width) {
-            overlay.draw(into: &grid, area: layout.body)
+            overlay.draw(into: &grid, area: layout.body, top: ui.overlayTop)
         }
         let cursor = StatusLineView.draw(into: &grid, rect: layout.statusLine, ui: ui, context: c)
         FooterView.draw(into: &grid, rect: layout.footer, ui: ui, context: c)
@@ -46,7 +48,7 @@ public enum Screen {
     static func overlay(_ ui: UIState, _ c: AppContext, width: Int) -> Overlay? {
         switch ui.mode {
         case .help: return OverlayContent.help(c.keyMap, width: width)
-        case .problems: return OverlayContent.problems(c.diagnostics, fileName: c.fileName)
+        case .problems: return OverlayContent.problems(c.diagnostics, fileName: c.fileName, width: width)
         case .groupPicker(let i): return OverlayContent.groupPicker(c.state, index: i)
         case .ratingPicker: return AppUpdate.currentProject(ui, c).map(OverlayContent.ratingPicker)
         case .history(let id): return OverlayContent.history(c.state, id: id, width: width)

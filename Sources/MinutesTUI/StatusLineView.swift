@@ -22,7 +22,7 @@ public enum StatusLineView {
             let style: Style = s.kind == .error ? Theme.error : s.kind == .warning ? Theme.warning : Theme.info
             grid.put(" " + TextSanitizer.sanitize(s.text), x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
         } else if let look = ui.lookBack {
-            grid.put(" As at the end of the meeting of \(look.long) — read-only. [ ] step, Esc returns to now.",
+            grid.put(" As at the end of \(look.long) — read-only. [ ] step, Esc returns to now.",
                      x: rect.x, y: rect.y, style: Theme.warning, maxWidth: rect.width)
         }
         return nil
@@ -60,6 +60,13 @@ public enum FooterView {
         var items: [(String, String)]
         switch ui.mode {
         case .input(let line):
+            // The input line covers the status line, so a message about what was typed (an
+            // error, "NOT SAVED", a restored draft) takes the footer's place until it changes.
+            if let s = ui.status {
+                let style: Style = s.kind == .error ? Theme.error : s.kind == .warning ? Theme.warning : Theme.info
+                grid.put(" " + TextSanitizer.sanitize(s.text), x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
+                return
+            }
             items = [("Enter", "save"), ("Esc", "cancel")]
             if line.purpose.mentionsOwners { items.append(("Tab", "complete name")) }
             items += [("^W", "delete word"), ("^U", "clear")]
@@ -80,6 +87,10 @@ public enum FooterView {
                 : [("d", "docx"), ("h", "html"), ("m", "markdown"), ("t", "text")] + (report == .actions ? [("c", "csv")] : []) + [("Esc", "cancel")]
         default:
             items = [("any key", "close")]
+            let layout = Layout(width: ui.width, height: ui.height)
+            if let o = Screen.overlay(ui, c, width: layout.body.width), o.maxTop(areaHeight: layout.body.height) > 0 {
+                items.insert(("↑↓ PgUp/PgDn", "scroll"), at: 0)
+            }
         }
         // Help and quit always stay; other keys are dropped from the end when room runs out.
         let pinned = items.filter { $0.0 == "?" || $0.0 == "q" }

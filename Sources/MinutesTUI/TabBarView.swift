@@ -17,8 +17,10 @@ public enum TabBarView {
             let projects = AppUpdate.projects(ui, c)
             let open = ui.group.map { c.openFollowUpCount(group: $0) } ?? 0
             var labels = TabBarView.labels(projects, outstanding: open)
-            // Each tab gets an equal share, at least 14 columns, unless its label is shorter.
-            let share = max(14, (rect.width - 2) / max(1, labels.count) - 1)
+            // Each project tab gets an equal share of what the Outstanding tab and the rules
+            // between tabs leave (each tab has a space either side), at least 14 columns.
+            let fixed = DisplayWidth.of(labels[labels.count - 1]) + 2 + (labels.count - 1)
+            let share = max(14, (rect.width - fixed) / max(1, labels.count - 1) - 2)
             labels = labels.enumerated().map { i, l in
                 i == labels.count - 1 ? l : shorten(l, to: share)
             }
@@ -28,7 +30,10 @@ public enum TabBarView {
         // Scroll: the first visible tab is the one that keeps the current tab on screen.
         var first = 0
         func span(_ from: Int, _ to: Int) -> Int { widths[from...to].reduce(0, +) + (to - from) }
-        while first < current, span(first, current) > rect.width - 4 { first += 1 }
+        // Room for the "‹ " and " ›" markers is kept only when the tabs do not all fit.
+        if span(0, labels.count - 1) > rect.width {
+            while first < current, span(first, current) > rect.width - 4 { first += 1 }
+        }
         var x = rect.x
         if first > 0 { x += grid.put("‹ ", x: x, y: rect.y, style: Theme.muted) }
         for i in first..<labels.count {

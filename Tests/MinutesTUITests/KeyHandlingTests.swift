@@ -1,0 +1,653 @@
+import Foundation
+import MinutesCore
+import Testing
+@testable import MinutesTUI
+
+/// Issue 3's keys, one behaviour per test, driven through `AppRuntime` on a scratch copy of
+/// the sample journal (today fixed at 17 September 2009), checking the UI state, the screen
+/// and the lines appended to the journal.
+@Suite("Key handling")
+struct KeyHandlingTests {
+    static let group = "stay-safe"
+    static func ref(_ n: Int) -> ProjectRef { ProjectRef(group: group, number: n) }
+
+    // MARK: - Moving around
+
+    @Test func tabAndShiftTabCycleThroughProjectsAndTheOutstandingTab() throws {
+        let h = try AppHarness.sample()
+        #expect(h.ui.tab == 0)
+        h.press(.tab)
+        #expect(h.ui.tab == 1)
+        h.press(.backTab, .backTab)
+        #expect(h.ui.tab == 6, "Shift-Tab from the first project wraps to the Outstanding tab")
+        #expect(AppUpdate.isOutstandingTab(h.ui, h.context))
+        #expect(h.screen.contains("Open follow-ups in this group"))
+        h.press(.tab)
+        #expect(h.ui.tab == 0, "Tab from the Outstanding tab wraps to the first project")
+    }
+
+    @Test func digitsJumpToAProjectAndIgnoreMissingOnes() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("4"))
+        #expect(h.ui.tab == 3)
+        #expect(h.screen.contains("4. A shared approach to"))
+        h.press(.char("9"))
+        #expect(h.ui.tab == 3, "there is no project 9")
+        h.press(.char("0"))
+        #expect(h.ui.tab == 3)
+    }
+
+    @Test func leftRightAndHLMoveBetweenColumnsAndStopAtTheEdges() throws {
+        let h = try AppHarness.sample()
+        #expect(h.ui.column == .followUps, "the panel opens on the follow-ups")
+        h.press(.right)
+        #expect(h.ui.column == .followUps)
+        h.press(.left)
+        #expect(h.ui.column == .progress)
+        h.press(.char("h"), .char("h"))
+        #expect(h.ui.column == .actions)
+        h.press(.char("l"))
+        #expect(h.ui.column == .progress)
+    }
+
+    @Test func upDownAndJKMoveTheSelection() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("4"))
+        #expect(h.selectedItem?.text == "arrange a meeting with the mosque committee")
+        h.press(.down)
+        #expect(h.selectedItem?.text == "collect attendance figures from the four secondary schools")
+        h.press(.char("j"), .char("j"))
+        #expect(h.selectedItem?.text == "type up a one-page crib sheet for the next meeting")
+        h.press(.char("k"))
+        #expect(h.selectedItem?.owners == [.named("Schools")])
+        h.press(.up, .up, .up)
+        #expect(h.selectedItem?.text == "arrange a meeting with the mosque committee", "↑ stops at the first item")
+    }
+
+    @Test func homeEndAndPagesMoveAndScrollTheColumn() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("4"))
+        h.press(.end)
+        #expect(h.selectedItem?.text == "check the Gujarati leaflet with a native speaker")
+        // The last follow-up is shown whole, so the column scrolled down.
+        #expect(h.screen.contains("native speaker"))
+        #expect(h.ui.scrollTop[.followUps].map { $0 > 0 } == true)
+        h.press(.home)
+        #expect(h.selectedItem?.text == "arrange a meeting with the mosque committee")
+        #expect(h.screen.contains("mosque committee"))
+        h.press(.pageDown)
+        let afterPage = try #require(h.selectedItem)
+        #expect(afterPage.text != "arrange a meeting with the mosque committee")
+        h.press(.pageUp)
+        #expect(h.selectedItem?.text == "arrange a meeting with the mosque committee")
+    }
+
+    @Test func progressOpensOnTheNewestNoteScrolledToTheEnd() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("4"), .left)
+        #expect(h.ui.column == .progress)
+        #expect(h.selectedItem?.text.hasPrefix("Leaflet translated") == true, "the newest note is selected")
+        let screen = h.screen
+        #expect(screen.contains("25 June 2009"))
+        #expect(screen.contains("checking. 🎉"))
+        #expect(!screen.contains("12 March 2009"), "older meetings are scrolled off the top")
+        h.press(.home)
+        #expect(h.screen.contains("12 March 2009"), "Home scrolls back to the first meeting's heading")
+    }
+
+    @Test func quitEndsTheApp() throws {
+        let h = try AppHarness.sample()
+        #expect(!h.runtime.shouldQuit)
+        h.press(.char("q"))
+        #expect(h.runtime.shouldQuit)
+        #expect(h.newLines.isEmpty)
+    }
+
+    @Test func groupSwitcherListsEveryGroupAndSwitches() throws {
+        let text = try String(contentsOfFile: Fixture.samplePath, encoding: .utf8)
+            + "2009-07-01T09:00:00.000Z 4h2k7x9m3p5q group slug=be-heard name=\"Be Heard Working Group\"\n"
+            + "2009-07-01T09:01:00.000Z 4h2k7x9m3p5r project group=be-heard number=1 headline=\"A youth council\"\n"
+        let h = try AppHarness(path: Fixture.journal("groups", text: text))
+        h.press(.char("g"))
+        #expect(h.ui.mode == .groupPicker(index: 0))
+        #expect(h.screen.contains("Switch group"))
+        #expect(h.screen.contains("Be Heard Working Group"))
+        h.press(.down, .enter)
+        #expect(h.ui.group == "be-heard")
+        #expect(h.ui.tab == 0)
+        #expect(h.grid.text(row: 0).contains("Be Heard Working Group"))
+        #expect(h.screen.contains("1. A youth council"))
+        h.press(.char("g"), .escape)
+        #expect(h.ui.mode == .browse)
+        #expect(h.ui.group == "be-heard")
+    }
+
+    @Test func groupKeyWithOneGroupSaysSo() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("g"))
+        #expect(h.ui.mode == .browse)
+        #expect(h.status.contains("one group"))
+    }
+
+    // MARK: - Capture
+
+    @Test func followUpTypedWithTwoExtraKeysIsRecordedWithItsOwner() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("4"))
+        h.press(.char("t"))
+        h.type("KP to adjust and e-mail organisation")
+        h.press(.enter)
+        // "t" and Enter: two keys besides the text.
+        #expect(h.newEvents == [.todo(Self.ref(4), meeting: Fixture.june, owners: [.initials("KP")],
+                                      text: "adjust and e-mail organisation")])
+        #expect(h.ui.mode == .browse)
+        #expect(h.ui.column == .followUps)
+        #expect(h.selectedItem?.text == "adjust and e-mail organisation", "the new follow-up is selected")
+        // The owner shows at once, in the warning colour since KP is not in the directory.
+        let grid = h.grid
+        #expect(grid.find("KP to adjust").count == 1)
+        let ownerStyles = grid.styles(of: "KP")
+        #expect(ownerStyles.count == 2)
+        #expect(ownerStyles.allSatisfy { $0.role == .warning || $0.reverse }, "unknown initials stand out")
+        #expect(h.status.contains("KP is not in the directory: + adds them"))
+    }
+
+    @Test func knownOwnersAreShownBoldAtOnce() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("6"), .char("t"))
+        h.type("RO to write to the local paper")
+        h.press(.enter)
+        #expect(h.newEvents == [.todo(Self.ref(6), meeting: Fixture.june, owners: [.initials("RO")],
+                                      text: "write to the local paper")])
+        h.press(.left)  // move focus away so the item is drawn unselected
+        let bold = h.grid.styles(of: "RO to write").prefix(2).allSatisfy { $0.bold && $0.role == .normal }
+        #expect(bold)
+    }
+
+    @Test func noteIsRecordedUnderTheCurrentMeetingAndShownLast() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("2"), .char("n"))
+        h.type("Directory printed for the library")
+        h.press(.enter)
+        #expect(h.newEvents == [.note(Self.ref(2), meeting: Fixture.june, text: "Directory printed for the library")])
+        #expect(h.ui.column == .progress)
+        #expect(h.selectedItem?.text == "Directory printed for the library")
+        #expect(h.screen.contains("Directory printed"))
+    }
+
+    @Test func actionIsRecordedAndSelected() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("6"), .char("a"))
+        h.type("Hold an awards evening")
+        h.press(.enter)
+        #expect(h.newEvents == [.action(Self.ref(6), meeting: Fixture.june, text: "Hold an awards evening")])
+        #expect(h.ui.column == .actions)
+        #expect(h.selectedItem?.text == "Hold an awards evening")
+    }
+
+    @Test func escapeCancelsWithoutWriting() throws {
+        let h = try AppHarness.sample()
+        for key in ["t", "n", "a"] {
+            h.press(.char(Character(key)))
+            h.type("something that is not wanted")
+            #expect(h.inputText == "something that is not wanted")
+            h.press(.escape)
+            #expect(h.ui.mode == .browse)
+        }
+        #expect(h.newLines.isEmpty)
+        #expect(!h.screen.contains("not wanted"))
+    }
+
+    @Test func emptyTextIsRefusedAndTheLineStaysOpen() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("t"), .enter)
+        #expect(h.newLines.isEmpty)
+        #expect(h.inputPurpose == .addFollowUp)
+        #expect(h.status.contains("needs some text"))
+    }
+
+    @Test func followUpWithoutOwnerIsRecordedAndSaysSo() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("6"), .char("t"))
+        h.type("find a photographer")
+        h.press(.enter)
+        #expect(h.newEvents == [.todo(Self.ref(6), meeting: Fixture.june, owners: [], text: "find a photographer")])
+        #expect(h.status.contains("without an owner"))
+        #expect(h.screen.contains("(no owner) find a"))
+    }
+
+    // MARK: - Changes to items
+
+    @Test func enterEditsTheSelectedFollowUpAsAnAmendment() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("4"))
+        let item = try #require(h.selectedItem)
+        h.press(.enter)
+        #expect(h.inputText == "IH to arrange a meeting with the mosque committee", "the owner is part of the text")
+        h.press(.ctrl("w"))
+        h.type("elders")
+        h.press(.enter)
+        #expect(h.newEvents == [.amend(ref: item.id, text: "arrange a meeting with the mosque elders", owners: [.initials("IH")])])
+        #expect(h.state.item(item.id)?.text == "arrange a meeting with the mosque elders")
+    }
+
+    @Test func eEditsANote() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("2"), .left)
+        let note = try #require(h.selectedItem)
+        h.press(.char("e"))
+        #expect(h.inputText == note.text)
+        h.press(.end)
+        h.type(" Due in July.")
+        h.press(.enter)
+        #expect(h.newEvents == [.amend(ref: note.id, text: note.text + " Due in July.", owners: nil)])
+    }
+
+    @Test func xMarksDoneWithAnOptionalOutcome() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("3"))
+        h.selectFollowUp(containing: "transport police")
+        let item = try #require(h.selectedItem)
+        h.press(.char("x"))
+        #expect(h.inputPurpose == .outcome(item.id))
+        h.type("PC Lewis is the contact")
+        h.press(.enter)
+        #expect(h.newEvents == [.done(ref: item.id, meeting: Fixture.june, outcome: "PC Lewis is the contact")])
+        #expect(h.state.item(item.id)?.state.isOpen == false)
+        #expect(h.screen.contains("✓ JB to ask the"), "a follow-up closed at this meeting stays listed, ticked")
+
+        h.selectFollowUp(containing: "respect week")
+        let other = try #require(h.selectedItem)
+        h.press(.char("x"), .enter)
+        #expect(h.newEvents.last == .done(ref: other.id, meeting: Fixture.june, outcome: nil), "the outcome is optional")
+    }
+
+    @Test func xOnSomethingElseThanAnOpenFollowUpExplains() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("1"))
+        h.press(.char("x"))
+        #expect(h.ui.mode == .browse)
+        #expect(h.status.contains("already done"))
+        h.press(.left, .char("x"))
+        #expect(h.status.contains("Select a follow-up"))
+        #expect(h.newLines.isEmpty)
+    }
+
+    @Test func dropNeedsAReason() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("4"))
+        let item = try #require(h.selectedItem)
+        h.press(.char("D"), .enter)
+        #expect(h.newLines.isEmpty)
+        #expect(h.status.contains("reason"))
+        h.type("The committee has disbanded")
+        h.press(.enter)
+        #expect(h.newEvents == [.drop(ref: item.id, meeting: Fixture.june, reason: "The committee has disbanded")])
+    }
+
+    @Test func rReassignsTheSelectedFollowUp() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("4"))
+        let item = try #require(h.selectedItem)
+        h.press(.char("r"))
+        #expect(h.inputText == "IH", "the current owners are offered")
+        h.press(.ctrl("u"))
+        h.type("RO and PM")
+        h.press(.enter)
+        #expect(h.newEvents == [.reassign(ref: item.id, meeting: Fixture.june, owners: [.initials("RO"), .initials("PM")])])
+        #expect(h.screen.contains("RO and PM to arrange"))
+    }
+
+    @Test func undoRetractsTheLastEntry() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("5"), .char("t"))
+        h.type("ZN to circulate the briefing notes")
+        h.press(.enter)
+        let added = try #require(h.selectedItem)
+        #expect(added.text == "circulate the briefing notes")
+        h.press(.char("u"))
+        #expect(h.newEvents.count == 2)
+        #expect(h.newEvents.last == .retract(ref: added.id, reason: "undone"))
+        #expect(h.state.item(added.id) == nil)
+        #expect(!h.screen.contains("circulate the briefing"))
+        #expect(try h.reloaded().item(added.id) == nil, "the retraction is on disk")
+        h.press(.char("u"))
+        #expect(h.newEvents.count == 2)
+        #expect(h.status.contains("Nothing to undo"))
+    }
+
+    @Test func undoOfAReviewDecisionRetractsBothItsEntries() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("m"), .enter, .enter, .enter, .enter, .enter, .enter)
+        h.press(.char("R"), .char("d"))
+        h.type("Sent on 1 September")
+        h.press(.enter)
+        let written = h.newEvents
+        #expect(written.count == 3)  // meeting, done, note
+        h.press(.escape, .char("u"))
+        let retracts = h.newEvents.dropFirst(3)
+        #expect(retracts.count == 2)
+        #expect(retracts.allSatisfy { if case .retract = $0 { return true } else { return false } })
+        let item = try #require(h.state.followUp(containing: "add the missing details"))
+        #expect(item.state.isOpen)
+    }
+
+    // MARK: - Search
+
+    @Test func searchJumpsBetweenHits() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("/"))
+        h.type("leaflet")
+        h.press(.enter)
+        let hits = try #require(h.ui.search?.hits)
+        // Action "Send attendance leaflets home", the note "Leaflet translated", the follow-up about the Gujarati leaflet.
+        #expect(hits.count == 3)
+        #expect(h.ui.tab == 3)
+        #expect(h.ui.column == .actions)
+        #expect(h.selectedItem?.text.contains("leaflets") == true)
+        #expect(h.status.contains("Match 1 of 3"))
+        h.press(.ctrl("n"))
+        #expect(h.ui.column == .progress)
+        #expect(h.selectedItem?.text.hasPrefix("Leaflet translated") == true)
+        h.press(.ctrl("n"))
+        #expect(h.ui.column == .followUps)
+        #expect(h.selectedItem?.text.contains("Gujarati leaflet") == true)
+        h.press(.ctrl("n"))
+        #expect(h.ui.column == .actions, "^N wraps to the first hit")
+        h.press(.ctrl("p"))
+        #expect(h.ui.column == .followUps, "^P wraps to the last hit")
+        #expect(h.status.contains("Match 3 of 3"))
+    }
+
+    @Test func searchIgnoresCaseAndAccentsAndFindsOwners() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("/"))
+        h.type("JOSE ALVAREZ")
+        h.press(.enter)
+        #expect(h.ui.search?.hits.count == 1)
+        #expect(h.ui.tab == 0)
+        h.press(.char("/"), .ctrl("u"))
+        h.type("MH to")
+        h.press(.enter)
+        #expect(h.ui.search?.hits.count == 2, "AT and MH's package review, and MH's leaflet check")
+    }
+
+    @Test func searchWithoutMatchSaysSo() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("/"))
+        h.type("zebra crossing")
+        h.press(.enter)
+        #expect(h.ui.search?.hits.isEmpty == true)
+        #expect(h.status.contains("No match"))
+        h.press(.ctrl("n"))
+        #expect(h.status.contains("No search yet"))
+    }
+
+    // MARK: - The input line
+
+    @Test func tabCompletesInitialsAndNamesAndCycles() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("t"))
+        h.type("r")
+        h.press(.tab)
+        #expect(h.inputText == "RO")
+        h.press(.tab)
+        #expect(h.inputText == "Rosa Okafor")
+        h.press(.tab)
+        #expect(h.inputText == "RO", "Tab cycles back")
+        h.type(" and zo")
+        h.press(.tab)
+        #expect(h.inputText == "RO and Zoë Ní Bhriain", "names complete without typing the accent")
+        h.type(" to bring the guidance")
+        h.press(.enter)
+        let owners: [Owner] = [.initials("RO"), .initials("ZN")]
+        #expect(h.newEvents.count == 1)
+        if case .todo(_, _, let recorded, let text)? = h.newEvents.first {
+            #expect(recorded == owners || recorded == [.initials("RO"), .named("Zoë Ní Bhriain")])
+            #expect(text == "bring the guidance")
+        } else {
+            Issue.record("expected a follow-up, got \(h.newEvents)")
+        }
+    }
+
+    @Test func tabWithNothingToCompleteLeavesTheText() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("t"))
+        h.type("qq")
+        h.press(.tab)
+        #expect(h.inputText == "qq")
+        h.press(.char(" "), .tab)
+        #expect(h.inputText == "qq ")
+    }
+
+    @Test func unknownInitialsAreHighlightedOnTheInputLineAndOfferedForAdding() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("t"))
+        h.type("KP and RO to adjust the rota")
+        let grid = h.grid
+        let row = h.ui.height - 2
+        let kp = try #require(grid.find("KP").first { $0.y == row })
+        let ro = try #require(grid.find("RO").first { $0.y == row })
+        #expect(grid.cell(x: kp.x, y: row)?.style == Theme.unknownOwner)
+        #expect(grid.cell(x: ro.x, y: row)?.style == Theme.owner)
+        h.press(.enter)
+        #expect(h.ui.unknownInitials == ["KP"])
+        h.press(.char("+"))
+        #expect(h.inputPurpose == .personName(initials: "KP"))
+        h.type("Kamala Patel")
+        h.press(.enter)
+        #expect(h.newEvents.last == .person(Person(initials: "KP", name: "Kamala Patel")))
+        #expect(h.state.person("KP")?.name == "Kamala Patel")
+        #expect(h.ui.unknownInitials.isEmpty)
+        h.press(.left)
+        let known = h.grid.styles(of: "KP and RO").prefix(2).allSatisfy { $0.bold && $0.role == .normal }
+        #expect(known, "KP is known now")
+    }
+
+    @Test func plusWithoutUnknownInitialsAsksForThem() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("+"))
+        #expect(h.inputPurpose == .personInitials)
+        h.type("ro")
+        h.press(.enter)
+        #expect(h.status.contains("already in the directory"))
+        h.press(.ctrl("u"))
+        h.type("sd")
+        h.press(.enter)
+        #expect(h.inputPurpose == .personName(initials: "SD"))
+        h.type("Sheelagh Davis")
+        h.press(.enter)
+        #expect(h.newEvents == [.person(Person(initials: "SD", name: "Sheelagh Davis"))])
+    }
+
+    @Test func inputLineEditsWholeCharacters() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("6"), .char("n"))
+        h.type("Zoë 日本 👩‍💻 e\u{301}")
+        #expect(h.inputText == "Zoë 日本 👩‍💻 e\u{301}")
+        h.press(.backspace)
+        #expect(h.inputText == "Zoë 日本 👩‍💻 ", "backspace removes a letter with its accent")
+        h.press(.backspace, .backspace)
+        #expect(h.inputText == "Zoë 日本 ", "and an emoji sequence at once")
+        h.press(.left, .left, .backspace)
+        #expect(h.inputText == "Zoë 本 ")
+        h.press(.home, .delete)
+        #expect(h.inputText == "oë 本 ")
+        h.press(.end)
+        h.type("ok")
+        h.press(.enter)
+        #expect(h.newEvents == [.note(Self.ref(6), meeting: Fixture.june, text: "oë 本 ok")])
+    }
+
+    @Test func pasteIsTextNotKeys() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("6"), .char("n"))
+        h.press(.paste("q\tquit\nu undo\u{1B}[31m"))
+        #expect(!h.runtime.shouldQuit)
+        #expect(h.newLines.isEmpty)
+        #expect(h.inputText == "q quit u undo[31m", "tabs and line breaks become spaces, controls go")
+        // A paste while browsing does nothing at all.
+        h.press(.escape, .paste("q"))
+        #expect(!h.runtime.shouldQuit)
+    }
+
+    @Test func longTextScrollsWithTheCursorVisible() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("n"))
+        let long = (1...30).map { "word\($0)" }.joined(separator: " ")
+        h.type(long)
+        let frame = h.runtime.frame()
+        let row = frame.grid.text(row: h.ui.height - 2)
+        #expect(row.hasPrefix("Note › "))
+        #expect(row.hasSuffix("word30"), "the end of the text is shown")
+        #expect(!row.contains("word1 "), "the start has scrolled away")
+        let cursor = try #require(frame.cursor)
+        #expect(cursor.y == h.ui.height - 2)
+        #expect(cursor.x < h.ui.width)
+        #expect(cursor.x == DisplayWidth.of(row), "the cursor sits after the last character")
+        h.press(.home)
+        let start = h.grid.text(row: h.ui.height - 2)
+        #expect(start.hasPrefix("Note › word1 word2"))
+        h.press(.enter)
+        #expect(h.newEvents.count == 1)
+    }
+
+    // MARK: - Read-only, failures, problems
+
+    @Test func readOnlyJournalRefusesCapture() throws {
+        let h = try AppHarness(path: Fixture.sampleCopy(), writable: false)
+        #expect(!h.ui.isWritable)
+        #expect(h.grid.text(row: 0).contains("READ-ONLY"))
+        for key in ["t", "n", "a", "x", "D", "r", "u", "m", "R", "s", "+"] {
+            h.press(.char(Character(key)))
+            #expect(h.ui.mode == .browse, "\(key) must not open anything")
+            #expect(h.status.hasPrefix("Read-only"))
+        }
+        h.press(.enter)
+        #expect(h.ui.mode == .browse)
+        #expect(h.newLines.isEmpty)
+        #expect(!h.grid.text(row: h.ui.height - 1).contains("follow-up"), "the footer hides keys that write")
+        // Browsing still works.
+        h.press(.tab, .down, .char("/"))
+        #expect(h.inputPurpose == .search)
+    }
+
+    @Test func failedWriteKeepsTypedText() throws {
+        let h = try AppHarness.sample(ops: FailingFileOps())
+        h.press(.char("t"))
+        h.type("KP to adjust and e-mail organisation")
+        h.press(.enter)
+        #expect(h.newLines.isEmpty)
+        #expect(h.inputText == "KP to adjust and e-mail organisation", "the text comes back")
+        #expect(h.status.hasPrefix("NOT SAVED"), "the failure is on screen while the text is back")
+        #expect(h.ui.readOnlyReason != nil)
+        #expect(h.grid.text(row: 0).contains("READ-ONLY"))
+        #expect(h.state.followUp(containing: "adjust and e-mail") == nil, "nothing is shown as saved")
+        #expect(h.runtime.typedText?.editor.text == "KP to adjust and e-mail organisation", "a draft can be saved")
+    }
+
+    @Test func journalWithErrorsOpensReadOnlyOnItsProblems() throws {
+        let text = try String(contentsOfFile: Fixture.samplePath, encoding: .utf8)
+            + "2009-06-25T09:30:00.000Z zzzzzzzzzzzz todo project=stay-safe/9 text=\"x\"\n"
+            + "this is not a line\n"
+        let h = try AppHarness(path: Fixture.journal("errors", text: text))
+        #expect(h.ui.mode == .problems)
+        #expect(!h.ui.isWritable)
+        let screen = h.screen
+        #expect(screen.contains("stay-safe.journal:104:"))
+        #expect(screen.contains("stay-safe.journal:105:1: error:"))
+        #expect(h.grid.text(row: 0).contains("READ-ONLY"))
+        #expect(h.grid.text(row: 0).contains("Stay Safe Working"), "the header still names the group")
+        #expect(h.grid.text(row: 0).contains("25 June 2009"), "and the meeting")
+        #expect(h.grid.text(row: 0).contains("2 errors"))
+        h.press(.escape)
+        #expect(h.ui.mode == .browse)
+        h.press(.char("!"))
+        #expect(h.ui.mode == .problems)
+        h.press(.char("q"))
+        h.press(.char("t"))
+        #expect(h.ui.mode == .browse)
+        #expect(h.newLines.isEmpty)
+    }
+
+    // MARK: - Help, resize, small screens
+
+    @Test func helpListsEveryBindingAndAnyKeyCloses() throws {
+        let h = try AppHarness.sample(width: 120, height: 60)
+        h.press(.char("?"))
+        let screen = h.screen
+        for b in KeyMap.standard.bindings {
+            #expect(screen.contains(b.help), "help lacks “\(b.help)”")
+        }
+        h.press(.char("t"))
+        #expect(h.ui.mode == .browse)
+        #expect(h.newLines.isEmpty, "the key that closes help does nothing else")
+    }
+
+    @Test func helpScrollsOnASmallScreenToReachEveryBinding() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("?"))
+        var seen = Set<String>()
+        for _ in 0..<40 {
+            let screen = h.screen
+            for b in KeyMap.standard.bindings where screen.contains(b.help) { seen.insert(b.help) }
+            h.press(.down)
+        }
+        #expect(seen == Set(KeyMap.standard.bindings.map(\.help)))
+        #expect(h.ui.mode != .browse, "↓ scrolls the help instead of closing it")
+        h.press(.char("x"))
+        #expect(h.ui.mode == .browse)
+    }
+
+    @Test func resizeReflowsTheScreen() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("4"))
+        h.press(.resize(width: 120, height: 40))
+        #expect(h.grid.width == 120)
+        #expect(h.grid.height == 40)
+        #expect(h.grid.text(row: 3).contains("4. A shared approach to school "))
+        #expect(h.grid.text(row: 4).contains(" attendance across the cluster "))
+        h.press(.resize(width: 80, height: 24))
+        #expect(h.grid.text(row: 3).contains("4. A shared approach to "))
+        #expect(h.grid.text(row: 4).contains(" school attendance across "))
+    }
+
+    @Test func belowTheMinimumSizeATooSmallMessageShowsAndNothingCrashes() throws {
+        let h = try AppHarness.sample()
+        for (w, ht) in [(79, 24), (80, 23), (60, 20), (20, 5), (1, 1), (0, 0), (1, 40), (200, 1)] {
+            h.press(.resize(width: w, height: ht))
+            let frame = h.runtime.frame()
+            #expect(frame.grid.width == w && frame.grid.height == ht)
+            if w >= 20 && ht >= 3 {
+                #expect(frame.grid.snapshotText().contains("Terminal too small"), "\(w)×\(ht)")
+            }
+            // Keys still work, and nothing is written by accident.
+            h.press(.char("j"), .tab, .char("?"), .escape)
+        }
+        h.press(.resize(width: 80, height: 24))
+        #expect(h.screen.contains("Actions required"))
+        #expect(h.newLines.isEmpty)
+    }
+}
+
+extension KeyHandlingTests {
+    @Test func followUpOwnersAreWrittenAsTheMinutesWriteThem() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("6"))
+        for (typed, owners, text) in [
+            ("KP, DD and AT to book the stage", [Owner.initials("KP"), .initials("DD"), .initials("AT")], "book the stage"),
+            ("Youth Service to lend the chairs", [.named("Youth Service")], "lend the chairs"),
+            ("Rosa Okafor to write the invitation", [.initials("RO")], "write the invitation"),
+        ] {
+            h.press(.char("t"))
+            h.type(typed)
+            h.press(.enter)
+            guard case .todo(_, _, let recorded, let recordedText)? = h.newEvents.last else {
+                Issue.record("no follow-up for “\(typed)”")
+                continue
+            }
+            #expect(recordedText == text, "\(typed)")
+            #expect(recorded == owners || (typed.hasPrefix("Rosa") && recorded == [.named("Rosa Okafor")]), "\(typed): \(recorded)")
+        }
+    }
+}
