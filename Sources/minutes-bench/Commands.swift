@@ -155,7 +155,11 @@ struct Measure: ParsableCommand {
         if want("keys") || want("append") {
             let runtime = try s.keystrokes()
             if want("append") { try s.append(runtime: runtime) }
-            try? FileManager.default.removeItem(atPath: runtime.session.path)
+        }
+        // Scratch copies and the lock files sessions leave next to them.
+        let prefix = "scratch-\(events)-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? [] where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(atPath: (scratch as NSString).appendingPathComponent(name))
         }
     }
 }
