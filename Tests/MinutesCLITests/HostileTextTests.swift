@@ -135,7 +135,7 @@ struct HostileTextTests {
         let box = try Sandbox()
         try box.write("minutes.journal", Self.journal())
         let capture = box.dir.appendingPathComponent("terminal-output.bin")
-        FileManager.default.createFile(atPath: capture.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: capture.path, contents: nil)
         let tmux = try Tmux(command: "'\(CLI.binary.path)' -f minutes.journal; sleep 0", directory: box.dir, width: 200, height: 60)
         try tmux.recordOutput(to: capture)
         // pipe-pane starts after the first frame may have been drawn: redraw by resizing.
@@ -144,7 +144,8 @@ struct HostileTextTests {
         // Visit every screen that shows journal text.
         for n in 1...6 {
             try tmux.keys("\(n)")
-            try tmux.waitForScreen("tab \(n)") { $0.contains("\(n)") && $0.contains("QQ") }
+            // The Actions column starts with "n. <headline>": that tab is painted, not just typed ahead.
+            try tmux.waitForScreen("tab \(n)") { $0.contains(" \(n). QQ") }
         }
         try tmux.keys("1")
         try tmux.keys("p")
