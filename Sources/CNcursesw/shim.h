@@ -93,6 +93,12 @@ static inline void minutes_signal_handlers(int install) {
         action.sa_handler = minutes_record_signal;
         sigemptyset(&action.sa_mask);
         for (int i = 0; i < 3; i++) sigaction(handled[i], &action, &previous[i]);
+        /* A launcher may have started us with these signals blocked (a blocked mask is
+           inherited across exec): unblock them, or a hang-up would never reach the handler. */
+        sigset_t unblock;
+        sigemptyset(&unblock);
+        for (int i = 0; i < 3; i++) sigaddset(&unblock, handled[i]);
+        pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
         installed = 1;
     } else if (!install && installed) {
         for (int i = 0; i < 3; i++) sigaction(handled[i], &previous[i], NULL);

@@ -46,13 +46,17 @@ public struct EventID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses the 12-character form from raw bytes.
     public static func parse(bytes: Slice<UnsafeBufferPointer<UInt8>>) -> EventID? {
         guard bytes.count == 12 else { return nil }
-        var v: UInt64 = 0
-        for b in bytes {
-            let d = decodeTable[Int(b)]
-            guard d >= 0 else { return nil }
-            v = v << 5 | UInt64(d)
+        // The table is fetched once, not once per character (each access to a global runs
+        // its lazy-initialisation check).
+        return decodeTable.withUnsafeBufferPointer { table in
+            var v: UInt64 = 0
+            for b in bytes {
+                let d = table[Int(b)]
+                guard d >= 0 else { return nil }
+                v = v << 5 | UInt64(d)
+            }
+            return EventID(value: v)
         }
-        return EventID(value: v)
     }
 
     public static func parse(_ text: String) -> EventID? {

@@ -32,9 +32,16 @@ public enum JournalLoader {
 
     /// Loads the journal at `path`; throws only when the file cannot be read at all.
     public static func load(path: String, asOf: Day? = nil) throws -> LoadedJournal {
+        try load(path: path, asOf: asOf, parallel: nil)
+    }
+
+    /// `parallel`: parse on a second thread while applying (nil: when there are two cores
+    /// and the file is large enough for it to pay); tests force either way.
+    static func load(path: String, asOf: Day?, parallel: Bool?) throws -> LoadedJournal {
         let source = try FileSource(path: path)
         defer { source.close() }
-        if var result = try replay(source, asOf: asOf, sorting: false) {
+        let pipelined = parallel ?? (ProcessInfo.processInfo.activeProcessorCount > 1 && source.size >= 1 << 20)
+        if var result = try replay(source, asOf: asOf, sorting: false, pipelined: pipelined) {
             try resolve(&result, source: source)
             return result
         }
@@ -61,30 +68,25 @@ public enum JournalLoader {
 
     /// One pass over the lines. Without `sorting`, returns nil as soon as a line is out of
     /// order (the caller then replays with sorting).
-    static func replay(_ source: LineSource, asOf: Day?, sorting: Bool) throws -> LoadedJournal? {
+    static func replay(_ source: LineSource, asOf: Day?, sorting: Bool, pipelined: Bool = false) throws -> LoadedJournal? {
         var state = MinutesState(asOf: asOf)
-        var parser = JournalParser()
         var diagnostics: [Diagnostic] = []
         var duplicates: [(id: EventID, line: Int)] = []
-        // Every id replayed so far, applied or not: a second line with the same id is a
-        // duplicate even when the first could not be applied (else it would be reported twice).
-        var seen = Set<EventID>()
+        // Every id replayed so far, applied or not, is a duplicate when it comes again (else
+        // one that could not be applied would be reported twice): the applied ones are in the
+        // state's own table; only those not applied need keeping here (a set of all ids cost
+        // a hash and 16 bytes per event).
+        var notApplied = Set<EventID>()
         var pending: [(event: Event, line: Int)] = []
         var last: Event?
-        var sawHeader = false
         var outOfOrder = false
 
-        let scan = try source.forEachLine { line, number in
-            if !sawHeader {
-                sawHeader = true
-                if let problem = checkHeader(line) {
-                    diagnostics.append(problem)
-                    if problem.isError, !looksLikeEvent(line) { return true }
-                } else {
-                    return true
-                }
-            }
-            switch parser.parse(line: line, number: number) {
+        // What to do with each line once parsed; returns false to stop (out of order).
+        func consume(_ parsed: ParsedLine) -> Bool {
+            let number = parsed.number
+            if let problem = parsed.header { diagnostics.append(problem) }
+            guard let result = parsed.result else { return true }
+            switch result {
             case .blank:
                 return true
             case .failure(let d):
@@ -104,23 +106,32 @@ public enum JournalLoader {
                     return false
                 }
                 last = event
-                if !seen.insert(event.id).inserted {
+                if state.contains(event.id) || (!notApplied.isEmpty && notApplied.contains(event.id)) {
                     duplicates.append((event.id, number))
                     return true
                 }
-                state.apply(event, line: number)
+                if !state.apply(event, line: number) { notApplied.insert(event.id) }
                 return true
+            }
+        }
+        let scan: LineScan
+        if pipelined && !sorting {
+            scan = try ParallelParse.run(source, consume)
+        } else {
+            var parser = JournalParser()
+            scan = try source.forEachLine { line, number in
+                consume(parseLine(line, number: number, parser: &parser))
             }
         }
         if outOfOrder { return nil }
         if sorting {
             pending.sort { Event.replayOrder($0.event, $1.event) }
             for (event, number) in pending {
-                if !seen.insert(event.id).inserted {
+                if state.contains(event.id) || (!notApplied.isEmpty && notApplied.contains(event.id)) {
                     duplicates.append((event.id, number))
                     continue
                 }
-                state.apply(event, line: number)
+                if !state.apply(event, line: number) { notApplied.insert(event.id) }
             }
         }
         if scan.lineCount == 0 {
@@ -140,6 +151,23 @@ public enum JournalLoader {
         return LoadedJournal(state: state, diagnostics: diagnostics, tornLine: tornLine,
                              lineCount: scan.lineCount, validLength: scan.validLength, wasReordered: sorting,
                              lastEvent: sorting ? pending.last?.event : last)
+    }
+
+    /// One line parsed, with the header check on line 1: what `replay` folds, made here so
+    /// that it can be made on another thread (`ParallelParse`).
+    struct ParsedLine: Sendable {
+        var number: Int
+        /// A problem with the first line.
+        var header: Diagnostic?
+        /// The line's content; nil for a header line (good, or bad and not an event).
+        var result: JournalParser.LineResult?
+    }
+
+    static func parseLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, parser: inout JournalParser) -> ParsedLine {
+        guard number == 1 else { return ParsedLine(number: number, result: parser.parse(line: line, number: number)) }
+        guard let problem = checkHeader(line) else { return ParsedLine(number: number) }
+        if problem.isError, !looksLikeEvent(line) { return ParsedLine(number: number, header: problem) }
+        return ParsedLine(number: number, header: problem, result: parser.parse(line: line, number: number))
     }
 
     static func checkHeader(_ line: UnsafeBufferPointer<UInt8>) -> Diagnostic? {
@@ -296,6 +324,12 @@ final class FileSource: LineSource {
     }
 
     func close() { Glibc.close(fd) }
+
+    /// The file's size now, in bytes.
+    var size: Int {
+        var st = stat()
+        return fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+    }
 
     func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) throws -> LineScan {
         var scan = LineScan()

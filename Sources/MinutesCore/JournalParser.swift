@@ -6,7 +6,7 @@
 /// `JournalParser` value is reused for every line of a file (it keeps its scratch space).
 public struct JournalParser {
     /// What one line holds.
-    public enum LineResult {
+    public enum LineResult: Sendable {
         case blank
         case event(Event)
         case failure(Diagnostic)
@@ -67,6 +67,11 @@ public struct JournalParser {
         return table
     }()
 
+    /// The kinds and their shapes, and the keys, found from a line's bytes without building an
+    /// array or hashing it (the dictionaries above cost an allocation and a hash per field).
+    static let kindTable = Keywords(EventKind.allCases.map { ($0.rawValue, (kind: $0, shape: shapes[$0]!)) })
+    static let keyTable = Keywords(Key.allCases.map { ($0.name, $0) })
+
     /// One field as found on the line: where its value lies, and how to decode it.
     struct Field {
         var key: Key
@@ -121,7 +126,7 @@ public struct JournalParser {
         func skipSpace() { while i < end, b[i] == 32 || b[i] == 9 { i += 1 } }
 
         let tsRange = token()
-        guard let timestamp = Timestamp.parse(bytes: b[tsRange]) else {
+        guard let timestamp = timestamp(b, tsRange) else {
             return fail(tsRange.lowerBound, "expected a timestamp like 2009-06-26T10:15:03.120Z",
                         hint: "every event line starts with its UTC timestamp, then its id, then its kind")
         }
@@ -135,11 +140,10 @@ public struct JournalParser {
         skipSpace()
         let kindRange = token()
         guard !kindRange.isEmpty else { return fail(kindRange.lowerBound, "expected the kind of event after the id") }
-        guard let kind = JournalParser.kindsByBytes[Array(b[kindRange])] else {
+        guard let (kind, shape) = JournalParser.kindTable.find(b, kindRange) else {
             return fail(kindRange.lowerBound, "unknown kind of event '\(JournalParser.text(b, kindRange))'",
                         hint: "kinds are " + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        let shape = JournalParser.shapes[kind]!
         fields.removeAll(keepingCapacity: true)
         var seen: UInt64 = 0
         skipSpace()
@@ -150,7 +154,7 @@ public struct JournalParser {
                 return fail(keyStart, "expected a field like key=value",
                             hint: "text with spaces must be in double quotes: text=\"…\"")
             }
-            guard let key = Key.byBytes[Array(b[keyStart..<i])] else {
+            guard let key = JournalParser.keyTable.find(b, keyStart..<i) else {
                 return fail(keyStart, "unknown field '\(JournalParser.text(b, keyStart..<i))'")
             }
             guard shape.allows(key) else {
@@ -168,6 +172,11 @@ public struct JournalParser {
                 field.valueStart = i
                 var closed = false
                 while i < end {
+                    // Eight bytes at a time while none of them needs a look (most text).
+                    if end - i >= 8, JournalParser.isPlainText8(b, at: i) {
+                        i += 8
+                        continue
+                    }
                     let c = b[i]
                     if c == UInt8(ascii: "\"") { closed = true; break }
                     if c == UInt8(ascii: "\\") {
@@ -230,7 +239,7 @@ public struct JournalParser {
         func text(_ k: Key, allowEmpty: Bool = false) -> String? {
             guard let f = field(k) else { return nil }
             let s = string(f)
-            if !allowEmpty && s.allSatisfy(\.isWhitespace) {
+            if !allowEmpty && JournalParser.isBlank(s) {
                 fail(f, "\(k.name) is empty")
                 return nil
             }
@@ -240,13 +249,13 @@ public struct JournalParser {
             fields.compactMap { f in
                 guard f.key == k else { return nil }
                 let s = string(f)
-                if s.allSatisfy(\.isWhitespace) { fail(f, "\(k.name) is empty"); return nil }
+                if JournalParser.isBlank(s) { fail(f, "\(k.name) is empty"); return nil }
                 return s
             }
         }
         func day(_ k: Key) -> Day? {
             guard let f = field(k) else { return nil }
-            guard let d = Day.parseISO(bytes: b[f.valueStart..<f.valueEnd]) else {
+            guard let d = self.day(b, f.valueStart..<f.valueEnd) else {
                 fail(f, "'\(string(f))' is not a date", hint: "dates are written YYYY-MM-DD, e.g. 2009-06-26")
                 return nil
             }
@@ -254,6 +263,7 @@ public struct JournalParser {
         }
         func project(_ k: Key = .project) -> ProjectRef? {
             guard let f = field(k) else { return nil }
+            if let r = JournalParser.projectRef(b, f) { return r }
             guard let r = ProjectRef(string(f)) else {
                 fail(f, "'\(string(f))' is not a project reference", hint: "write group/number, e.g. be-safe/2")
                 return nil
@@ -378,6 +388,81 @@ public struct JournalParser {
 
     // MARK: - Values
 
+    /// Whether the eight bytes at `i` are all plain text inside quotes: none is a quote, a
+    /// backslash, a control character or DEL. (Each test is the classic "has a zero byte"
+    /// word trick; a false alarm only sends those bytes down the byte-by-byte path.)
+    @inline(__always)
+    static func isPlainText8(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+        let special = hasZero(w ^ (ones &* 0x22)) | hasZero(w ^ (ones &* 0x5C)) | hasZero(w ^ (ones &* 0x7F))
+            | ((w &- ones &* 0x20) & ~w & high)
+        return special == 0
+    }
+
+    /// The day of the last date read, by its ten bytes: journal lines come in time order, so
+    /// most timestamps and meeting dates repeat the previous date, which then costs a compare.
+    private var lastDate: (head: UInt64, tail: UInt16, day: Day)?
+
+    /// `YYYY-MM-DD` at `r` through `lastDate`; any other text goes to `Day.parseISO`.
+    private mutating func day(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Day? {
+        guard r.count == 10 else { return nil }
+        let p = UnsafeRawPointer(b.baseAddress! + r.lowerBound)
+        let head = p.loadUnaligned(as: UInt64.self), tail = p.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        if let last = lastDate, last.head == head, last.tail == tail { return last.day }
+        guard let d = Day.parseISO(bytes: b[r]) else { return nil }
+        lastDate = (head, tail, d)
+        return d
+    }
+
+    /// A timestamp, its date through `day`; exactly what `Timestamp.parse` accepts.
+    private mutating func timestamp(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Timestamp? {
+        guard r.count == 24, let d = day(b, r.lowerBound..<(r.lowerBound + 10)) else { return nil }
+        let s = r.lowerBound
+        guard b[s + 10] == UInt8(ascii: "T"), b[s + 13] == UInt8(ascii: ":"), b[s + 16] == UInt8(ascii: ":"),
+              b[s + 19] == UInt8(ascii: "."), b[s + 23] == UInt8(ascii: "Z"),
+              let h = Day.digits(b, s + 11, 2), let m = Day.digits(b, s + 14, 2),
+              let sec = Day.digits(b, s + 17, 2), let ms = Day.digits(b, s + 20, 3),
+              h < 24, m < 60, sec < 60
+        else { return nil }
+        return Timestamp(milliseconds: Int64(d.ordinal) * 86_400_000 + Int64(h * 3_600_000 + m * 60_000 + sec * 1000 + ms))
+    }
+
+    /// `slug/N` read straight from the bytes of an unquoted value: no intermediate strings.
+    /// Nil for anything unusual (quoted, escaped, not a plain slug and number), which then goes
+    /// through `ProjectRef.init`, the one definition of what a reference is.
+    static func projectRef(_ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> ProjectRef? {
+        guard !f.escaped else { return nil }
+        var slash = f.valueStart
+        while slash < f.valueEnd, b[slash] != UInt8(ascii: "/") { slash += 1 }
+        let slugLength = slash - f.valueStart
+        guard slugLength >= 1, slugLength <= 40, slash + 1 < f.valueEnd, f.valueEnd - slash - 1 <= 4,
+              b[f.valueStart] >= UInt8(ascii: "a"), b[f.valueStart] <= UInt8(ascii: "z") else { return nil }
+        for i in f.valueStart..<slash {
+            let c = b[i]
+            guard (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+                || c == UInt8(ascii: "-") else { return nil }
+        }
+        var n = 0
+        for i in (slash + 1)..<f.valueEnd {
+            let d = b[i] &- UInt8(ascii: "0")
+            guard d < 10 else { return nil }
+            n = n * 10 + Int(d)
+        }
+        guard n >= 1 else { return nil }
+        let slug = String(decoding: UnsafeBufferPointer(rebasing: b[f.valueStart..<slash]), as: UTF8.self)
+        return ProjectRef(group: slug, number: n)
+    }
+
+    /// Whether text is empty or only whitespace (`allSatisfy(\.isWhitespace)`), deciding from
+    /// the first byte when it is printable ASCII, as it almost always is, instead of breaking
+    /// the text into `Character`s.
+    static func isBlank(_ s: String) -> Bool {
+        if let first = s.utf8.first, first > 32, first < 127 { return false }
+        return s.allSatisfy(\.isWhitespace)
+    }
+
     private mutating func decode(_ f: Field, _ b: UnsafeBufferPointer<UInt8>) -> String {
         guard f.escaped else {
             return String(decoding: UnsafeBufferPointer(rebasing: b[f.valueStart..<f.valueEnd]), as: UTF8.self)
@@ -456,7 +541,13 @@ public struct JournalParser {
     /// The offset of the first byte that is not part of well-formed UTF-8, or nil.
     static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
         var i = 0
+        let raw = UnsafeRawPointer(b.baseAddress)
         while i < end {
+            // Eight ASCII bytes at a time: most of a journal is ASCII.
+            if let raw, end - i >= 8, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             let need: Int
@@ -476,6 +567,31 @@ public struct JournalParser {
             guard second >= lower, second <= upper else { return i }
             for k in 2..<(need + 1) where b[i + k] & 0xC0 != 0x80 { return i }
             i += need + 1
+        }
+        return nil
+    }
+}
+
+/// Words looked up by their bytes: candidates are filed by first letter and compared byte by
+/// byte, so finding a kind or a key costs no allocation and no hashing.
+struct Keywords<Value: Sendable>: Sendable {
+    private var byFirst: [[(bytes: [UInt8], value: Value)]] = Array(repeating: [], count: 26)
+
+    /// Words of lower-case ASCII letters.
+    init(_ words: [(String, Value)]) {
+        for (word, value) in words {
+            let bytes = Array(word.utf8)
+            byFirst[Int(bytes[0] - UInt8(ascii: "a"))].append((bytes, value))
+        }
+    }
+
+    func find(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Value? {
+        guard !r.isEmpty else { return nil }
+        let first = b[r.lowerBound] &- UInt8(ascii: "a")
+        guard first < 26 else { return nil }
+        search: for candidate in byFirst[Int(first)] where candidate.bytes.count == r.count {
+            for k in 1..<r.count where candidate.bytes[k] != b[r.lowerBound + k] { continue search }
+            return candidate.value
         }
         return nil
     }

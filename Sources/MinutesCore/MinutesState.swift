@@ -19,8 +19,13 @@ public struct MinutesState: Sendable {
     /// The latest timestamp applied, so new events can be stamped after it.
     public internal(set) var lastTimestamp = Timestamp(milliseconds: 0)
 
-    /// What each applied event id refers to, so corrections can find their target.
-    var targets: [EventID: Target] = [:]
+    /// What each applied event id refers to, so corrections can find their target
+    /// (one compact slot per event; see `TargetTable`).
+    var targets = TargetTable()
+    /// The open follow-ups of each group (not done, dropped or retracted), kept up to date by
+    /// `apply`, so that listing what is outstanding looks at those alone and not at every
+    /// follow-up ever raised.
+    var openFollowUpIDs: [String: Set<EventID>] = [:]
     /// With `asOf`: the events left out because they lie after it, so that corrections of
     /// them are left out too, and the latest meeting date of each group among them, so that
     /// items recorded without a meeting still belong to that later meeting.
@@ -92,7 +97,7 @@ public struct MinutesState: Sendable {
             }
             return false
         }
-        if var problem = problem(with: event) {
+        if !isPlainlyApplicable(event), var problem = problem(with: event) {
             problem.line = line
             report(problem)
             return false
@@ -140,8 +145,50 @@ public struct MinutesState: Sendable {
 
     mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
 
+    /// Files a follow-up in or out of `openFollowUpIDs` after it changed.
+    private mutating func refreshOpen(_ id: EventID) {
+        guard let (group, open) = Self.update(&items, id, { item in
+            (item.project.group, item.kind == .followUp && !item.isRetracted && item.state.isOpen)
+        }) else { return }
+        if open {
+            openFollowUpIDs[group, default: []].insert(id)
+        } else if openFollowUpIDs[group]?.contains(id) == true {
+            openFollowUpIDs[group]!.remove(id)
+        }
+    }
+
+    /// Runs `body` on a value in place, e.g. `Self.update(&items.values[i]) { … }`: the value
+    /// is neither copied nor are its strings and arrays retained, which is what a read through
+    /// the getter costs (and, with a million items spread over memory, a cache miss for each).
+    /// Used on the replay path only, where the state is being changed anyway.
+    @discardableResult @inline(__always)
+    static func update<T, R>(_ value: inout T, _ body: (inout T) -> R) -> R { body(&value) }
+
+    /// Runs `body` in place on the value stored for `key`, or returns nil when there is none.
+    /// (Through the index: `&dict[key]!` copies the value out and back.)
+    @inline(__always)
+    static func update<K, V, R>(_ dict: inout [K: V], _ key: K, _ body: (inout V) -> R) -> R? {
+        guard let i = dict.index(forKey: key) else { return nil }
+        return body(&dict.values[i])
+    }
+
+    /// Whether `problem(with:)` would find nothing, decided for the common kinds with the
+    /// least work: one lookup, no copies, no diagnostics built. False means "ask `problem`".
+    private mutating func isPlainlyApplicable(_ event: Event) -> Bool {
+        guard targets[event.id] == nil else { return false }
+        switch event.body {
+        case .action(let ref, _, _), .note(let ref, _, _), .todo(let ref, _, _, _), .rate(let ref, _, _, _):
+            // A project only exists in a group that exists.
+            return projects.index(forKey: ref) != nil
+        case .done(let ref, _, _), .drop(let ref, _, _), .reassign(let ref, _, _), .carry(let ref, _):
+            return Self.update(&items, ref) { item in item.kind == .followUp && !item.isRetracted } ?? false
+        default:
+            return false
+        }
+    }
+
     private mutating func warnUnknownInitials(_ list: [String], line: Int, field: String) {
-        for i in list where Owner.looksLikeInitials(i) && people[i] == nil {
+        for i in list where Owner.looksLikeInitials(i) && people.index(forKey: i) == nil {
             report(.warning(line: line, "unknown initials \(i)",
                             hint: "add them with: minutes add person \(i) \"Full Name\"", field: field))
         }
@@ -195,15 +242,19 @@ public struct MinutesState: Sendable {
 
     private mutating func applyItem(_ e: Event, _ kind: ItemKind, _ ref: ProjectRef, _ explicit: Day?,
                                     _ text: String, _ owners: [Owner], _ line: Int) -> Bool {
-        let group = groups[ref.group]!
-        if let explicit, group.meeting(on: explicit) == nil {
+        // The group and project are read and changed in place (see `update`).
+        let (knownMeeting, latest) = Self.update(&groups, ref.group) { g in
+            (explicit.map { g.hasMeeting(on: $0) } ?? true, g.meetings.isEmpty ? nil : g.meetings[g.meetings.count - 1].date)
+        }!
+        if let explicit, !knownMeeting {
             report(.warning(line: line, "no meeting of \(ref.group) on \(explicit)",
                             hint: "open it with: minutes add meeting \(ref.group) \(explicit)", field: "meeting"))
         }
-        let day = explicit ?? group.latestMeeting?.date ?? e.timestamp.day
+        let day = explicit ?? latest ?? e.timestamp.day
         // A project exists from the day it was added, or from its plan's start date when
         // that is earlier (minutes of past meetings typed up later).
-        let createdOn = min(projects[ref]!.createdOn, projects[ref]!.plan.start ?? projects[ref]!.createdOn)
+        let projectIndex = projects.index(forKey: ref)!
+        let createdOn = Self.update(&projects.values[projectIndex]) { p in min(p.createdOn, p.plan.start ?? p.createdOn) }
         if day < createdOn, kind == .note {
             report(.warning(line: line, "note dated \(day) is before project \(ref) existed (\(createdOn))",
                             field: "meeting"))
@@ -215,18 +266,22 @@ public struct MinutesState: Sendable {
             warnUnknownInitials(owners.compactMap(\.initials), line: line, field: "owner")
         }
         items[e.id] = Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text, owners: owners)
-        switch kind {
-        case .action: projects[ref]!.actions.append(e.id)
-        case .note: MinutesState.insertOrdered(e.id, day: day, into: &projects[ref]!.notes, items: items)
-        case .followUp: MinutesState.insertOrdered(e.id, day: day, into: &projects[ref]!.followUps, items: items)
+        let items = self.items  // for the rare out-of-order insert; not changed while held
+        Self.update(&projects.values[projectIndex]) { p in
+            switch kind {
+            case .action: p.actions.append(e.id)
+            case .note: p.addNote(e.id, day: day, items: items)
+            case .followUp: p.addFollowUp(e.id, day: day, items: items)
+            }
         }
+        if kind == .followUp { openFollowUpIDs[ref.group, default: []].insert(e.id) }
         targets[e.id] = .item(e.id)
         return true
     }
 
     /// Appends an id, or inserts it after the last item of an earlier or equal meeting when an
     /// older meeting's notes are typed up late: keeps lists in meeting order in O(1) when appending.
-    private static func insertOrdered(_ id: EventID, day: Day, into list: inout [EventID], items: [EventID: Item]) {
+    static func insertOrdered(_ id: EventID, day: Day, into list: inout [EventID], items: [EventID: Item]) {
         guard let last = list.last, let lastDay = items[last]?.meeting, lastDay > day else {
             list.append(id)
             return
@@ -238,14 +293,17 @@ public struct MinutesState: Sendable {
 
     private mutating func applyChange(_ e: Event, _ ref: EventID, _ meeting: Day?, _ kind: ItemChange.Kind, _ line: Int) -> Bool {
         let change = ItemChange(id: e.id, recorded: e.timestamp, date: meeting ?? e.timestamp.day, kind: kind)
-        let conflictsBefore = items[ref]!.conflictingDecisions.count
-        items[ref]!.changes.append(change)
-        items[ref]!.apply(change)
-        let item = items[ref]!
+        let (conflict, word, closedIn) = Self.update(&items, ref) { item in
+            let conflictsBefore = item.conflictingDecisions.count
+            item.record(change)
+            return (item.conflictingDecisions.count > conflictsBefore, item.state.word,
+                    item.state.isOpen ? nil : item.project.group)
+        }!
+        if let group = closedIn { openFollowUpIDs[group]?.remove(ref) }
         switch kind {
         case .done, .drop:
-            if item.conflictingDecisions.count > conflictsBefore {
-                report(.warning(line: line, "conflicting decisions on follow-up \(ref): it was already \(item.state.word == "done" ? "dropped" : "done"); this later decision (\(item.state.word)) stands",
+            if conflict {
+                report(.warning(line: line, "conflicting decisions on follow-up \(ref): it was already \(word == "done" ? "dropped" : "done"); this later decision (\(word)) stands",
                                 hint: "both events stay in the journal; retract the wrong one", field: "ref"))
             }
         case .reassign(let owners):
@@ -260,8 +318,7 @@ public struct MinutesState: Sendable {
         switch targets[ref] {
         case .item(let id)?:
             let change = ItemChange(id: e.id, recorded: e.timestamp, date: e.timestamp.day, kind: .amend(text: text, owners: owners))
-            items[id]!.changes.append(change)
-            items[id]!.apply(change)
+            items[id]!.record(change)
             targets[e.id] = .change(item: id)
             return true
         case .project(let p)?:
@@ -278,8 +335,7 @@ public struct MinutesState: Sendable {
                                       _ comment: String?, _ line: Int) -> Bool {
         let day = meeting ?? groups[ref.group]?.latestMeeting?.date ?? e.timestamp.day
         let r = StatusRating(id: e.id, meeting: day, rating: rating, comment: comment)
-        projects[ref]!.ratingHistory.append(r)
-        projects[ref]!.recomputeRatings()
+        Self.update(&projects, ref) { $0.addRating(r) }
         targets[e.id] = .rating(ref)
         return true
     }
@@ -313,12 +369,14 @@ public struct MinutesState: Sendable {
             case .note: projects[item.project]!.notes.removeAll { $0 == id }
             case .followUp: projects[item.project]!.followUps.removeAll { $0 == id }
             }
+            refreshOpen(id)
         case .change(let itemID)?:
             var item = items[itemID]!
             if let k = item.changes.firstIndex(where: { $0.id == ref }) {
                 item.changes[k].isRetracted = true
                 item.recompute()
                 items[itemID] = item
+                refreshOpen(itemID)
             }
         case .meeting(let slug, let date)?:
             var g = groups[slug]!

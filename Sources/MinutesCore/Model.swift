@@ -40,6 +40,12 @@ public struct Group: Sendable, Hashable {
         return max(0, end - start)
     }
 
+    /// Whether the group met on `day` (without copying the meeting out).
+    public func hasMeeting(on day: Day) -> Bool {
+        let i = meetingIndex(onOrAfter: day)
+        return i < meetings.count && meetings[i].date == day
+    }
+
     /// The meeting before `day`, if any.
     public func meeting(before day: Day) -> Meeting? {
         let i = meetingIndex(onOrAfter: day)
@@ -137,6 +143,31 @@ public struct Project: Sendable, Hashable {
     var headlineHistory: [(id: EventID, text: String)] = []
     var planHistory: [(id: EventID, fields: PlanFields)] = []
     var ratingHistory: [StatusRating] = []
+    /// The latest meeting among the notes and follow-ups ever added: a new one of that
+    /// meeting or later goes at the end without looking at the items (retractions leave it
+    /// as it was, which only makes the check more careful).
+    private var latestNoteDay = Day(ordinal: .min)
+    private var latestFollowUpDay = Day(ordinal: .min)
+
+    /// Adds a note, keeping `notes` in meeting order.
+    mutating func addNote(_ id: EventID, day: Day, items: [EventID: Item]) {
+        if day >= latestNoteDay {
+            notes.append(id)
+            latestNoteDay = day
+        } else {
+            MinutesState.insertOrdered(id, day: day, into: &notes, items: items)
+        }
+    }
+
+    /// Adds a follow-up, keeping `followUps` in meeting order.
+    mutating func addFollowUp(_ id: EventID, day: Day, items: [EventID: Item]) {
+        if day >= latestFollowUpDay {
+            followUps.append(id)
+            latestFollowUpDay = day
+        } else {
+            MinutesState.insertOrdered(id, day: day, into: &followUps, items: items)
+        }
+    }
 
     public static func == (a: Project, b: Project) -> Bool {
         a.ref == b.ref && a.id == b.id && a.headline == b.headline && a.plan == b.plan && a.actions == b.actions
@@ -162,6 +193,19 @@ public struct Project: Sendable, Hashable {
             if !f.links.isEmpty { p.links = f.links }
         }
         plan = p
+    }
+
+    /// Adds a rating on top of the current ones (the incremental path): it replaces the rating
+    /// of its meeting, or goes in meeting order. Gives what `recomputeRatings` would, in
+    /// O(log n) for the usual rating of the latest meeting instead of rebuilding every time.
+    mutating func addRating(_ r: StatusRating) {
+        ratingHistory.append(r)
+        var lo = 0, hi = ratings.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ratings[mid].meeting < r.meeting { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < ratings.count, ratings[lo].meeting == r.meeting { ratings[lo] = r } else { ratings.insert(r, at: lo) }
     }
 
     mutating func recomputeRatings() {
@@ -221,25 +265,48 @@ public struct ItemChange: Sendable, Hashable {
 }
 
 /// An action, progress note or follow-up, with every change made to it since.
+///
+/// Laid out for a journal of a million events, where items are most of the state: the fields
+/// every item needs are stored inline (80 bytes), and what only a changed item has (its
+/// changes, its follow-up state once decided, its original text) lives in a `History` box,
+/// created at the first change and copied on write, so an item still behaves as a value.
 public struct Item: Sendable, Hashable {
     public let id: EventID
-    public let kind: ItemKind
-    public let project: ProjectRef
     public let recorded: Timestamp
-    /// The meeting it was recorded at (a follow-up's "raised at"), or the day it was recorded
-    /// when the group had no meeting yet.
-    public let meeting: Day
     public internal(set) var text: String
     /// Owners, for follow-ups.
     public internal(set) var owners: [Owner]
-    public internal(set) var state: FollowUpState = .open
-    public internal(set) var changes: [ItemChange] = []
+    public let project: ProjectRef
+    private var history: History?
+    /// The meeting it was recorded at (a follow-up's "raised at"), or the day it was recorded
+    /// when the group had no meeting yet.
+    public let meeting: Day
+    public let kind: ItemKind
     public internal(set) var isRetracted = false
-    /// Ids of closing events that contradict an earlier one (done on one laptop, dropped on another).
-    public internal(set) var conflictingDecisions: [EventID] = []
 
-    let originalText: String
-    let originalOwners: [Owner]
+    /// What an item gains once it is changed.
+    private final class History: @unchecked Sendable {
+        // @unchecked: a History is only mutated while uniquely referenced (`editHistory`),
+        // so a shared one is never written.
+        var state: FollowUpState = .open
+        var changes: [ItemChange] = []
+        var conflictingDecisions: [EventID] = []
+        let originalText: String
+        let originalOwners: [Owner]
+
+        init(originalText: String, originalOwners: [Owner]) {
+            self.originalText = originalText
+            self.originalOwners = originalOwners
+        }
+
+        func copy() -> History {
+            let h = History(originalText: originalText, originalOwners: originalOwners)
+            h.state = state
+            h.changes = changes
+            h.conflictingDecisions = conflictingDecisions
+            return h
+        }
+    }
 
     init(id: EventID, kind: ItemKind, project: ProjectRef, recorded: Timestamp, meeting: Day, text: String, owners: [Owner]) {
         self.id = id
@@ -249,8 +316,49 @@ public struct Item: Sendable, Hashable {
         self.meeting = meeting
         self.text = text
         self.owners = owners
-        self.originalText = text
-        self.originalOwners = owners
+    }
+
+    public internal(set) var state: FollowUpState {
+        get { history?.state ?? .open }
+        set { editHistory().state = newValue }
+    }
+
+    public internal(set) var changes: [ItemChange] {
+        get { history?.changes ?? [] }
+        set { editHistory().changes = newValue }
+    }
+
+    /// Ids of closing events that contradict an earlier one (done on one laptop, dropped on another).
+    public internal(set) var conflictingDecisions: [EventID] {
+        get { history?.conflictingDecisions ?? [] }
+        set { editHistory().conflictingDecisions = newValue }
+    }
+
+    /// The text and owners as first recorded (changed ones are remembered at the first change).
+    var originalText: String { history?.originalText ?? text }
+    var originalOwners: [Owner] { history?.originalOwners ?? owners }
+
+    /// The history box, made (remembering the original text and owners) or copied so that
+    /// this item holds the only reference before it is written.
+    private mutating func editHistory() -> History {
+        if history == nil {
+            history = History(originalText: text, originalOwners: owners)
+        } else if !isKnownUniquelyReferenced(&history!) {
+            history = history!.copy()
+        }
+        return history!
+    }
+
+    public static func == (a: Item, b: Item) -> Bool {
+        a.id == b.id && a.kind == b.kind && a.project == b.project && a.recorded == b.recorded
+            && a.meeting == b.meeting && a.text == b.text && a.owners == b.owners && a.isRetracted == b.isRetracted
+            && a.state == b.state && a.changes == b.changes && a.conflictingDecisions == b.conflictingDecisions
+            && a.originalText == b.originalText && a.originalOwners == b.originalOwners
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(id)
+        h.combine(text)
     }
 
     /// Whether the follow-up's owners were ever changed by a reassign that still stands.
@@ -258,23 +366,33 @@ public struct Item: Sendable, Hashable {
         changes.contains { if case .reassign = $0.kind, !$0.isRetracted { return true } else { return false } }
     }
 
+    /// Records a change and applies it (the incremental path), appending to the history in place.
+    mutating func record(_ c: ItemChange) {
+        editHistory().changes.append(c)
+        apply(c)
+    }
+
     /// Applies one change on top of the current state (the incremental path).
     mutating func apply(_ c: ItemChange) {
         switch c.kind {
         case .amend(let t, let o):
+            _ = editHistory()  // remembers the original text and owners first
             text = t
             if let o { owners = o }
         case .reassign(let o):
+            _ = editHistory()
             owners = o
         case .carry:
             break
         case .done(let outcome):
             // Done twice (two laptops agreeing) is the same decision, not a conflict.
-            if case .dropped = state { conflictingDecisions.append(c.id) }
-            state = .done(outcome: outcome, on: c.date)
+            let h = editHistory()
+            if case .dropped = h.state { h.conflictingDecisions.append(c.id) }
+            h.state = .done(outcome: outcome, on: c.date)
         case .drop(let reason):
-            if case .done = state { conflictingDecisions.append(c.id) }
-            state = .dropped(reason: reason, on: c.date)
+            let h = editHistory()
+            if case .done = h.state { h.conflictingDecisions.append(c.id) }
+            h.state = .dropped(reason: reason, on: c.date)
         }
     }
 
@@ -283,8 +401,9 @@ public struct Item: Sendable, Hashable {
     mutating func recompute() {
         text = originalText
         owners = originalOwners
+        let all = changes
         state = .open
         conflictingDecisions = []
-        for c in changes where !c.isRetracted { apply(c) }
+        for c in all where !c.isRetracted { apply(c) }
     }
 }

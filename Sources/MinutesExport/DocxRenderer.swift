@@ -389,7 +389,7 @@ struct DocumentWriter {
 
     /// `<w:r>` with bold and right-to-left properties; line feeds become `<w:br/>`, tabs `<w:tab/>`.
     func run(_ run: ReportText.Run) -> String {
-        let text = TextEscaping.sanitized(run.text)
+        let text = TextEscaping.sanitized(run.text, tabsAsSpaces: false)
         guard !text.isEmpty else { return "" }
         var properties = ""
         if run.isBold { properties += "<w:b/><w:bCs/>" }

@@ -8,6 +8,12 @@ import Foundation
 /// - Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) are removed, so
 ///   that nobody can reorder what a reader sees; right-to-left text still displays correctly
 ///   because the formats apply the Unicode bidi algorithm themselves.
+/// - Invisible characters that only hide text are removed: zero-width space U+200B, word joiner
+///   U+2060, byte-order mark U+FEFF, Mongolian vowel separator U+180E, and zero-width (non-)joiners
+///   U+200C/U+200D after an ASCII character (scripts that need them — Persian, Indic, emoji
+///   sequences — keep them). Bidi marks (LRM, RLM, ALM) and the soft hyphen are kept: they
+///   cannot reorder or hide text, and right-to-left and hyphenated text needs them.
+/// - Tabs become spaces.
 /// - Noncharacters U+FFFE and U+FFFF are removed (XML forbids them). Swift strings cannot hold
 ///   lone surrogates, so those never reach a renderer.
 public enum TextEscaping {
@@ -25,6 +31,16 @@ public enum TextEscaping {
     public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    /// Invisible characters that only hide text (see the type's documentation); `previous` is
+    /// the scalar before, which decides for the joiners.
+    public static func isHidingInvisible(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
+        switch scalar.value {
+        case 0x200B, 0x2060, 0xFEFF, 0x180E: return true
+        case 0x200C, 0x200D: return previous.map { $0.isASCII } ?? true
+        default: return false
+        }
     }
 
     /// Characters XML 1.0 does not allow anywhere in a document.
@@ -46,17 +62,19 @@ public enum TextEscaping {
 
     /// The text with line breaks normalised to "\n" and control, bidi-control and noncharacter
     /// scalars removed (see the type's documentation). Tabs are kept unless `tabsAsSpaces`.
-    public static func sanitized(_ text: String, tabsAsSpaces: Bool = false) -> String {
+    public static func sanitized(_ text: String, tabsAsSpaces: Bool = true) -> String {
         var out = String.UnicodeScalarView()
         var previousWasCR = false
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
+            defer { previousWasCR = scalar == "\r"; previous = scalar }
             if isLineBreak(scalar) {
                 if scalar == "\n" && previousWasCR { continue }
                 out.append("\n")
             } else if scalar == "\t" {
                 out.append(tabsAsSpaces ? " " : "\t")
-            } else if isControl(scalar) || isBidiControl(scalar) || isXMLForbidden(scalar) {
+            } else if isControl(scalar) || isBidiControl(scalar) || isXMLForbidden(scalar)
+                        || isHidingInvisible(scalar, after: previous) {
                 continue
             } else {
                 out.append(scalar)
@@ -72,21 +90,10 @@ public enum TextEscaping {
 
     // MARK: XML
 
-    /// Sanitised text escaped for XML element content and attribute values.
+    /// Sanitised text escaped for XML element content and attribute values. Tabs stay: the
+    /// docx renderer turns each into a `<w:tab/>` element.
     public static func xmlEscape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in sanitized(text).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        escapeMarkup(sanitized(text, tabsAsSpaces: false), apostrophe: "&apos;")
     }
 
     // MARK: HTML
@@ -94,15 +101,20 @@ public enum TextEscaping {
     /// Sanitised text escaped for HTML content and quoted attributes. Line feeds stay line feeds;
     /// renderers decide whether they become `<br />`.
     public static func htmlEscape(_ text: String) -> String {
+        escapeMarkup(sanitized(text), apostrophe: "&#39;")
+    }
+
+    /// `&`, `<`, `>` and both quotes as entities: what XML and HTML share (HTML 4 lacks `&apos;`).
+    private static func escapeMarkup(_ clean: String, apostrophe: String) -> String {
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in sanitized(text).unicodeScalars {
+        out.reserveCapacity(clean.utf8.count)
+        for scalar in clean.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&#39;"
+            case "'": out += apostrophe
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -116,10 +128,15 @@ public enum TextEscaping {
     /// or CR) gets a leading `'`; quoted when it holds a comma, quote, CR or LF, quotes doubled.
     public static func csvField(_ text: String) -> String {
         var cleaned = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
-            if scalar == "\t" || scalar == "\r" || scalar == "\n" {
+            defer { previous = scalar }
+            if scalar == "\t" {
+                cleaned.append(" ")
+            } else if scalar == "\r" || scalar == "\n" {
                 cleaned.append(scalar)
-            } else if isControl(scalar) || isBidiControl(scalar) || isXMLForbidden(scalar) {
+            } else if isControl(scalar) || isBidiControl(scalar) || isXMLForbidden(scalar)
+                        || isHidingInvisible(scalar, after: previous) {
                 continue
             } else {
                 cleaned.append(scalar)

@@ -66,6 +66,16 @@ public struct AppContext {
     public func panel(_ project: Project, meeting: Day?) -> PanelModel {
         panelCache.model(state: state, project: project, meeting: meeting)
     }
+
+    /// The tab bar's labels and widths, made once per state version and width.
+    func tabBar(group: String?, width: Int, make: () -> (labels: [String], widths: [Int])) -> (labels: [String], widths: [Int]) {
+        panelCache.tabBar(state: state, group: group, width: width, make: make)
+    }
+
+    /// The number of open follow-ups in a group, counted once per state version.
+    public func openFollowUpCount(group: String) -> Int {
+        panelCache.openCount(state: state, group: group)
+    }
 }
 
 /// Remembers built panels so moving the selection never rebuilds one: a panel is rebuilt
@@ -79,6 +89,8 @@ public final class PanelCache: @unchecked Sendable {
     }
 
     private var entries: [Key: PanelModel] = [:]
+    private var openCounts: [Key: Int] = [:]
+    private var tabBars: [Key: (labels: [String], widths: [Int])] = [:]
 
     public init() {}
 
@@ -89,5 +101,28 @@ public final class PanelCache: @unchecked Sendable {
         let m = PanelModel(state: state, project: project, meeting: meeting)
         entries[key] = m
         return m
+    }
+
+    /// The tab bar's labels and widths for a group at a width, made once per state version
+    /// (sanitizing and shortening every headline on every frame cost more than drawing them).
+    func tabBar(state: MinutesState, group: String?, width: Int,
+                make: () -> (labels: [String], widths: [Int])) -> (labels: [String], widths: [Int]) {
+        let key = Key(ref: ProjectRef(group: group ?? "", number: width), meeting: nil, events: state.eventCount, asOf: state.asOf)
+        if let bar = tabBars[key] { return bar }
+        if tabBars.count > 32 { tabBars.removeAll() }
+        let bar = make()
+        tabBars[key] = bar
+        return bar
+    }
+
+    /// The number of open follow-ups of a group (the Outstanding tab's label), counted once
+    /// per state version instead of on every frame.
+    func openCount(state: MinutesState, group: String) -> Int {
+        let key = Key(ref: ProjectRef(group: group, number: 0), meeting: nil, events: state.eventCount, asOf: state.asOf)
+        if let n = openCounts[key] { return n }
+        if openCounts.count > 32 { openCounts.removeAll() }
+        let n = state.followUps(matching: FollowUpFilter(group: group)).count
+        openCounts[key] = n
+        return n
     }
 }

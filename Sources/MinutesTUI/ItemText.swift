@@ -96,6 +96,11 @@ public struct ColumnContent {
 
     public func lines(at row: Int) -> [StyledLine] {
         guard row >= 0, row < count else { return [] }
+        return model.wrapped.lines(column, width: width, row: row) { wrap(row) }
+    }
+
+    /// A row's lines, wrapped to the column's width.
+    private func wrap(_ row: Int) -> [StyledLine] {
         switch column {
         case .actions:
             return row == 0 ? ItemText.headline(model.project, width: width) + [StyledLine()]
@@ -136,13 +141,18 @@ public struct ColumnContent {
             if row > 0, id(at: row - 1) == nil, column == .progress { top = row - 1 }
             return top
         }
-        var used = 0
-        for r in top...row { used += self.height(at: r) }
-        while used > height, top < row {
-            used -= self.height(at: top)
-            top += 1
+        // The lowest top that still shows the row fully (or the row itself when it is taller
+        // than the column), found walking up from the row: this measures only the rows that
+        // fit on screen, however far the row is from the old top (End in a long column).
+        var first = row
+        var used = self.height(at: row)
+        while first > top {
+            let h = self.height(at: first - 1)
+            if used + h > height { break }
+            used += h
+            first -= 1
         }
-        return top
+        return first
     }
 
     /// The top row that fills the column up to its end: the view "scrolled to the newest".

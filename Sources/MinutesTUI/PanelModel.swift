@@ -23,6 +23,8 @@ public struct PanelModel: Sendable {
     public let actions: [Item]
     public let progress: [ProgressRow]
     public let followUps: [FollowUpRow]
+    /// The rows' wrapped lines, made when first drawn (see `WrappedRows`).
+    let wrapped = WrappedRows()
 
     /// Builds the panel; follow-ups closed at `meeting` stay listed (struck through) so the
     /// minute-taker sees what was just decided.
@@ -56,5 +58,31 @@ public struct PanelModel: Sendable {
         case .progress: return progress.reduce(0) { if case .note = $1 { return $0 + 1 } else { return $0 } }
         case .followUps: return followUps.count
         }
+    }
+}
+
+/// Wrapped lines of a panel's rows, remembered per column, width and row.
+///
+/// Sanitizing and wrapping text is most of what drawing a panel costs, and every frame
+/// draws (and scrolling measures) the same rows again; a row's lines change only with the
+/// journal, which makes a new `PanelModel`, or with the column's width, which is in the key.
+/// Selection and search highlighting are applied when drawing, on top of these lines.
+final class WrappedRows: @unchecked Sendable {
+    // @unchecked: like `PanelCache`, used only from the one thread that runs the UI.
+    private struct Key: Hashable {
+        let column: Column
+        let width: Int
+        let row: Int
+    }
+
+    private var lines: [Key: [StyledLine]] = [:]
+
+    func lines(_ column: Column, width: Int, row: Int, make: () -> [StyledLine]) -> [StyledLine] {
+        let key = Key(column: column, width: width, row: row)
+        if let cached = lines[key] { return cached }
+        if lines.count >= 8192 { lines.removeAll(keepingCapacity: true) }  // bounds memory after many resizes
+        let made = make()
+        lines[key] = made
+        return made
     }
 }

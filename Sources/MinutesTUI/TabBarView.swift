@@ -13,17 +13,19 @@ public enum TabBarView {
 
     public static func draw(into grid: inout CellGrid, rect: Rect, ui: UIState, context c: AppContext) {
         grid.fill(rect)
-        let projects = AppUpdate.projects(ui, c)
-        let open = ui.group.map { c.state.followUps(matching: FollowUpFilter(group: $0)).count } ?? 0
-        var labels = labels(projects, outstanding: open)
-        // Each project tab gets an equal share of what the Outstanding tab and the rules
-        // between tabs leave (each tab has a space either side), at least 14 columns.
-        let fixed = DisplayWidth.of(labels[labels.count - 1]) + 2 + (labels.count - 1)
-        let share = max(14, (rect.width - fixed) / max(1, labels.count - 1) - 2)
-        labels = labels.enumerated().map { i, l in
-            i == labels.count - 1 ? l : shorten(l, to: share)
+        let (labels, widths) = c.tabBar(group: ui.group, width: rect.width) {
+            let projects = AppUpdate.projects(ui, c)
+            let open = ui.group.map { c.openFollowUpCount(group: $0) } ?? 0
+            var labels = TabBarView.labels(projects, outstanding: open)
+            // Each project tab gets an equal share of what the Outstanding tab and the rules
+            // between tabs leave (each tab has a space either side), at least 14 columns.
+            let fixed = DisplayWidth.of(labels[labels.count - 1]) + 2 + (labels.count - 1)
+            let share = max(14, (rect.width - fixed) / max(1, labels.count - 1) - 2)
+            labels = labels.enumerated().map { i, l in
+                i == labels.count - 1 ? l : shorten(l, to: share)
+            }
+            return (labels, labels.map { DisplayWidth.of($0) + 2 })
         }
-        let widths = labels.map { DisplayWidth.of($0) + 2 }
         let current = min(ui.tab, labels.count - 1)
         // Scroll: the first visible tab is the one that keeps the current tab on screen.
         var first = 0

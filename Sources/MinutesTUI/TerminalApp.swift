@@ -39,7 +39,8 @@ public enum TerminalApp {
         var lastIdle = Date()
         var lastDraft = Date()
         var draftDirty = false
-        var wasTyping = false
+        // A draft restored at start-up is on disk: once its text is recorded or dropped it must go.
+        var wasTyping = runtime.typedText != nil
         func paint() {
             let frame = runtime.frame()
             backend.present(frame.grid, cursor: frame.cursor)

@@ -3,10 +3,15 @@ import Testing
 
 @Suite struct TextEscapingTests {
 
-    @Test func sanitizingRemovesControlsAndBidiOverridesButKeepsTabsAndLetters() {
+    @Test func sanitizingRemovesControlsAndBidiOverridesAndTurnsTabsIntoSpaces() {
         let input = "a\u{0}b\u{7}c\u{1B}d\u{7F}e\u{9B}f\u{202E}g\u{2066}h\u{FFFE}i\tj"
-        #expect(TextEscaping.sanitized(input) == "abcdefghi\tj")
-        #expect(TextEscaping.sanitized(input, tabsAsSpaces: true) == "abcdefghi j")
+        #expect(TextEscaping.sanitized(input) == "abcdefghi j")
+        #expect(TextEscaping.sanitized(input, tabsAsSpaces: false) == "abcdefghi\tj")
+    }
+
+    @Test func sanitizingRemovesInvisibleCharactersThatOnlyHideText() {
+        #expect(TextEscaping.sanitized("zero\u{200B}width word\u{2060}joiner bom\u{FEFF} a\u{200D}b c\u{200C}d")
+            == "zerowidth wordjoiner bom ab cd")
     }
 
     @Test func sanitizingTurnsEveryLineBreakIntoOneLineFeed() {
@@ -14,8 +19,9 @@ import Testing
         #expect(TextEscaping.singleLine("one\r\ntwo\tthree") == "one two three")
     }
 
-    @Test func sanitizingKeepsRightToLeftTextAndJoiners() {
-        let text = SampleReports.urdu + " " + SampleReports.gujarati + " \u{200D}\u{200F}"
+    @Test func sanitizingKeepsRightToLeftTextAndTheJoinersScriptsAndEmojiNeed() {
+        // Persian needs the zero-width non-joiner, emoji sequences the joiner; bidi marks stay.
+        let text = SampleReports.urdu + " " + SampleReports.gujarati + " می\u{200C}خواهم 👨\u{200D}👩\u{200D}👧 \u{200F}"
         #expect(TextEscaping.sanitized(text) == text)
     }
 
@@ -38,11 +44,15 @@ import Testing
         #expect(TextEscaping.csvField("") == "")
     }
 
-    @Test(arguments: ["=1+1", "+44", "-3", "@SUM(A1)", "\tx", "\rx"])
+    @Test(arguments: ["=1+1", "+44", "-3", "@SUM(A1)", "\rx"])
     func csvFieldNeutralisesFormulaStarts(_ field: String) {
         let escaped = TextEscaping.csvField(field)
         let unquoted = escaped.hasPrefix("\"") ? String(escaped.dropFirst().dropLast()) : escaped
         #expect(unquoted == "'" + field)
+    }
+
+    @Test func csvFieldTurnsATabIntoASpaceSoItStartsNoFormula() {
+        #expect(TextEscaping.csvField("\tx") == " x")
     }
 
     @Test func csvFieldNeutralisesAFormulaHiddenBehindAControlCharacter() {

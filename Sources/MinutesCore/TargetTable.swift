@@ -1,0 +1,166 @@
+/// What each applied event id refers to (`MinutesState.targets`), stored compactly: one
+/// 16-byte slot per event, the id and its target packed into two words.
+///
+/// Why not `[EventID: Target]`: the table holds one entry for every event in the journal, so
+/// it is the largest structure after the items. A dictionary slot there took 40 bytes (a
+/// `Target` carries a `ProjectRef` or a group slug inline) and every lookup ran SipHash; a
+/// slot here takes 16, and a lookup mixes the id's bits with a few multiplications (ids are
+/// random, the mixing only guards against hand-made ids that follow a pattern). Project
+/// references and slugs, which few targets carry, are stored once each and named by index.
+///
+/// Open addressing with linear probing, at most 3/4 full; removal shifts later entries back,
+/// so there are no tombstones.
+struct TargetTable: Sendable {
+    private struct Slot: Sendable {
+        var key: UInt64
+        var value: UInt64
+    }
+
+    /// A key no id has (ids are 60 bits).
+    private static let empty = UInt64.max
+
+    private var slots: [Slot] = []
+    private(set) var count = 0
+    private var refs: [ProjectRef] = []
+    private var refIndex: [ProjectRef: UInt64] = [:]
+    private var slugs: [String] = []
+    private var slugIndex: [String: UInt64] = [:]
+
+    init() {}
+
+    subscript(id: EventID) -> MinutesState.Target? {
+        get {
+            guard let i = find(id.value) else { return nil }
+            return decode(slots[i].value)
+        }
+        set {
+            if let newValue {
+                insert(id.value, encode(newValue))
+            } else if let i = find(id.value) {
+                remove(at: i)
+            }
+        }
+    }
+
+    /// The ids in the table, in no particular order.
+    var keys: [EventID] {
+        slots.compactMap { $0.key == TargetTable.empty ? nil : EventID(value: $0.key) }
+    }
+
+    // MARK: - Slots
+
+    @inline(__always)
+    private static func home(_ key: UInt64, mask: Int) -> Int {
+        var x = key
+        x ^= x >> 33
+        x &*= 0xFF51_AFD7_ED55_8CCD
+        x ^= x >> 33
+        return Int(truncatingIfNeeded: x) & mask
+    }
+
+    private func find(_ key: UInt64) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var i = TargetTable.home(key, mask: mask)
+        while true {
+            let k = slots[i].key
+            if k == key { return i }
+            if k == TargetTable.empty { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func insert(_ key: UInt64, _ value: UInt64) {
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        let mask = slots.count - 1
+        var i = TargetTable.home(key, mask: mask)
+        while slots[i].key != TargetTable.empty {
+            if slots[i].key == key {
+                slots[i].value = value
+                return
+            }
+            i = (i + 1) & mask
+        }
+        slots[i] = Slot(key: key, value: value)
+        count += 1
+    }
+
+    /// Backward-shift deletion: moves later entries of the same run into the gap.
+    private mutating func remove(at index: Int) {
+        let mask = slots.count - 1
+        var gap = index
+        var i = (index + 1) & mask
+        while slots[i].key != TargetTable.empty {
+            let home = TargetTable.home(slots[i].key, mask: mask)
+            // Move the entry back when its home does not lie cyclically in (gap, i].
+            if (i - home) & mask >= (i - gap) & mask {
+                slots[gap] = slots[i]
+                gap = i
+            }
+            i = (i + 1) & mask
+        }
+        slots[gap] = Slot(key: TargetTable.empty, value: 0)
+        count -= 1
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(key: TargetTable.empty, value: 0), count: max(64, old.count * 2))
+        count = 0
+        for s in old where s.key != TargetTable.empty { insert(s.key, s.value) }
+    }
+
+    // MARK: - Packing targets into a word: a 4-bit kind, then 60 bits of payload
+
+    private static let payloadMask: UInt64 = (1 << 60) - 1
+
+    private mutating func index(of ref: ProjectRef) -> UInt64 {
+        if let i = refIndex[ref] { return i }
+        let i = UInt64(refs.count)
+        refs.append(ref)
+        refIndex[ref] = i
+        return i
+    }
+
+    private mutating func index(of slug: String) -> UInt64 {
+        if let i = slugIndex[slug] { return i }
+        let i = UInt64(slugs.count)
+        slugs.append(slug)
+        slugIndex[slug] = i
+        return i
+    }
+
+    private mutating func encode(_ t: MinutesState.Target) -> UInt64 {
+        func pack(_ kind: UInt64, _ payload: UInt64) -> UInt64 { kind << 60 | payload & TargetTable.payloadMask }
+        switch t {
+        case .person: return pack(0, 0)
+        case .group: return pack(1, 0)
+        case .retract: return pack(2, 0)
+        case .project(let r): return pack(3, index(of: r))
+        case .meeting(let g, let d): return pack(4, index(of: g) << 32 | UInt64(UInt32(bitPattern: d.ordinal)))
+        case .item(let id): return pack(5, id.value)
+        case .change(let id): return pack(6, id.value)
+        case .rating(let r): return pack(7, index(of: r))
+        case .plan(.group(let g)): return pack(8, index(of: g))
+        case .plan(.project(let r)): return pack(9, index(of: r))
+        case .headline(let r): return pack(10, index(of: r))
+        }
+    }
+
+    private func decode(_ v: UInt64) -> MinutesState.Target {
+        let p = v & TargetTable.payloadMask
+        switch v >> 60 {
+        case 0: return .person
+        case 1: return .group
+        case 2: return .retract
+        case 3: return .project(refs[Int(p)])
+        case 4: return .meeting(group: slugs[Int(p >> 32)], date: Day(ordinal: Int32(bitPattern: UInt32(truncatingIfNeeded: p))))
+        case 5: return .item(EventID(value: p))
+        case 6: return .change(item: EventID(value: p))
+        case 7: return .rating(refs[Int(p)])
+        case 8: return .plan(.group(slugs[Int(p)]))
+        case 9: return .plan(.project(refs[Int(p)]))
+        default: return .headline(refs[Int(p)])
+        }
+    }
+}
