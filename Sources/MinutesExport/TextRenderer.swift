@@ -1,3 +1,4 @@
+import MinutesCore
 /// Renders a report as plain text for the body of an e-mail.
 ///
 /// Lines are wrapped at `width` display columns (see `DisplayWidth`); there are no tabs and no

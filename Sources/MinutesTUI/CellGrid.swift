@@ -1,3 +1,4 @@
+import MinutesCore
 /// A width × height array of cells: the frame every view draws into.
 ///
 /// Views render into a grid instead of talking to curses, so they can be tested as plain

@@ -1,3 +1,4 @@
+import MinutesCore
 /// The model of a one-line text input: text plus a cursor, edited by keys.
 ///
 /// Why a pure value type: the input line (new item, search, rename) must behave the same

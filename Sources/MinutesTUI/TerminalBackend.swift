@@ -1,3 +1,4 @@
+import MinutesCore
 import CNcursesw
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import MinutesCore
 /// Turns untrusted text (anything read from a journal) into a string that is safe to draw.
 ///
 /// Why: journal text can contain terminal escape sequences (CSI, OSC 8/52, DCS), carriage

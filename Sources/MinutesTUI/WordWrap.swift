@@ -1,3 +1,4 @@
+import MinutesCore
 /// Wraps text into lines of at most a given number of display columns.
 ///
 /// Why: item notes and titles are shown in columns of varying width and wrapped again on

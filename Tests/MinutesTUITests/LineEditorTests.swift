@@ -1,3 +1,4 @@
+import MinutesCore
 import MinutesTUI
 import Testing
 

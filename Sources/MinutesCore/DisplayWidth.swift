@@ -93,7 +93,7 @@ public enum DisplayWidth {
     /// starts a new cell: at every scalar of nonzero width, zero-width marks staying with the
     /// scalar before them. A lone leading mark is put on a dotted circle ◌. Invisible scalars
     /// (controls, separators, zero-width format characters) are dropped.
-    static func forEachCell(of character: Character, _ body: (String, Int) -> Void) {
+    public static func forEachCell(of character: Character, _ body: (String, Int) -> Void) {
         let scalars = character.unicodeScalars
         let first = scalars.first!
         if first.value < 0x7F, character.utf8.count == 1 {
@@ -127,7 +127,7 @@ public enum DisplayWidth {
     // MARK: - Classification
 
     /// Whether a cluster is an emoji sequence that terminals draw as one 2-column glyph.
-    static func isEmojiSequence(_ scalars: Character.UnicodeScalarView) -> Bool {
+    public static func isEmojiSequence(_ scalars: Character.UnicodeScalarView) -> Bool {
         let first = scalars.first!
         guard first.value >= 0xA9 else {
             // ASCII keycaps: 1️⃣, #️⃣, *️⃣ (digit, VS16, U+20E3).
@@ -151,7 +151,7 @@ public enum DisplayWidth {
 
     /// Whether the grid draws this scalar at all (controls, separators and zero-width format
     /// characters are dropped; emoji sequences keep theirs).
-    static func isDrawn(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isDrawn(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x7F { return value >= 0x20 }
         if value < 0xA0 { return false }
@@ -162,13 +162,13 @@ public enum DisplayWidth {
         }
     }
 
-    static func isRegionalIndicator(_ value: UInt32) -> Bool {
+    public static func isRegionalIndicator(_ value: UInt32) -> Bool {
         value >= 0x1F1E6 && value <= 0x1F1FF
     }
 
     /// Format characters that glibc prints with width 1: the soft hyphen and the prepended
     /// concatenation marks (Arabic number signs and the like).
-    static func isPrintableFormat(_ value: UInt32) -> Bool {
+    public static func isPrintableFormat(_ value: UInt32) -> Bool {
         switch value {
         case 0x00AD, 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x110BD, 0x110CD:
             return true
