@@ -5,7 +5,8 @@
 /// ncurses and tmux use glibc's `wcwidth`, one scalar at a time, so that is the reference.
 ///
 /// **Per scalar** (`of(_: Unicode.Scalar)`; equal to glibc 2.36 `wcwidth` in C.UTF-8 for every
-/// assigned printable scalar):
+/// scalar glibc prints, checked by a test over all of them; the one exception is U+1171E,
+/// which Unicode 15 made a spacing mark after glibc's Unicode 14 tables):
 /// - 0: U+0000; controls (C0, DEL, C1: glibc says -1, they are never drawn); line and
 ///   paragraph separators; nonspacing and enclosing marks (Mn, Me, e.g. U+0301, Gujarati
 ///   vowel sign U U+0AC1, Arabic harakat, variation selectors); format characters (Cf, e.g.

@@ -34,7 +34,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case pageUp
     /// Page Down.
     case pageDown
-    /// Ctrl with a letter, always lowercase: `.ctrl("w")` is Ctrl-W.
+    /// Ctrl with a letter, always lowercase: `.ctrl("w")` is Ctrl-W. Ctrl-H, Ctrl-I, Ctrl-J
+    /// and Ctrl-M arrive as `.backspace`, `.tab` and `.enter` (terminals send the same bytes),
+    /// and Ctrl-C as `.ctrl("c")`, not as a signal (the terminal is in raw mode).
     case ctrl(Character)
     /// Alt (Meta) with a character: `.alt("b")` is Alt-b (sent by terminals as ESC then b).
     case alt(Character)

@@ -97,6 +97,7 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
         return Rect(x: x, y: y + index, width: width, height: 1)
     }
 
+    /// The rect's fields, for test failures and logs.
     public var description: String { "Rect(x: \(x), y: \(y), width: \(width), height: \(height))" }
 
     private static func split(length: Int, count: Int, gap: Int) -> [(start: Int, length: Int)] {

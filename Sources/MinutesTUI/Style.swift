@@ -29,7 +29,9 @@ public struct Style: Hashable, Sendable {
     ///
     /// Kept as an option set so styles stay one byte of flags plus a role.
     public struct Attributes: OptionSet, Hashable, Sendable {
+        /// The attribute bits.
         public let rawValue: UInt8
+        /// Creates a set from its bits (required by `OptionSet`).
         public init(rawValue: UInt8) { self.rawValue = rawValue }
         /// Heavier text.
         public static let bold = Attributes(rawValue: 1 << 0)

@@ -108,7 +108,8 @@ public final class TerminalBackend {
     }
 
     /// Creates an off-screen session for tests: ncurses writes to a temporary file (see
-    /// `bytesWritten`) and reads keys from a pipe you fill with `feedInput(_:)`.
+    /// `bytesWritten`) and reads keys from a pipe you fill with `feedInput(_:)`. Switches
+    /// `LC_CTYPE` to C.UTF-8 when the process locale is not UTF-8.
     ///
     /// ncurses is global state: tests using this must be serialized and must not overlap
     /// with other curses tests. Always call `restore()` at the end.
@@ -225,7 +226,8 @@ public final class TerminalBackend {
     /// terminal is gone (reads keep reporting end of file) this records `.hangup` in
     /// `pendingSignal` and from then on waits out the timeout, so it never spins.
     /// Decodes function keys, Alt-x (Escape then x), Ctrl-←/→, Shift-Tab, resizes
-    /// (`.resize`, with `width`/`height` updated) and bracketed paste (one `.paste`).
+    /// (`.resize`, with `width`/`height` updated) and bracketed paste (one `.paste`, raw:
+    /// sanitize it). Raw mode: Ctrl-C and Ctrl-Z arrive as `.ctrl("c")` and `.ctrl("z")`.
     public func nextKey(timeoutMilliseconds: Int = 100) -> Key? {
         if !pendingKeys.isEmpty { return pendingKeys.removeFirst() }
         guard active else { return nil }
@@ -407,8 +409,12 @@ public final class TerminalBackend {
         while true {
             let status = wget_wch(window, &value)
             if status == KEY_CODE_YES {
-                if Int32(bitPattern: value) == pasteEndCode { break }
-                continue  // a key code inside a paste: pasted escape sequences are dropped
+                let code = Int32(bitPattern: value)
+                if code == pasteEndCode { break }
+                // A resize during a paste is delivered after it; other key codes inside a
+                // paste are pasted escape sequences and are dropped.
+                if code == KEY_RESIZE { pendingKeys.append(decodeKeyCode(code)) }
+                continue
             }
             guard status == OK else { break }
             if text.count < 1 << 20, let scalar = Unicode.Scalar(UInt32(value)) {
