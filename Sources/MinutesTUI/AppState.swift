@@ -32,10 +32,12 @@ public enum InputPurpose: Sendable, Hashable {
     case reviewDropReason(EventID)
     case exportPath(ExportChoice)
 
-    /// Whether the line holds a follow-up or owners, so unknown initials are highlighted.
-    var mentionsOwners: Bool {
+    /// Whether the line holds a follow-up or owners, so initials are highlighted and Tab
+    /// completes names. Editing a note or an action does not: "PDF" there is just a word.
+    func mentionsOwners(in state: MinutesState) -> Bool {
         switch self {
-        case .addFollowUp, .edit, .reassign, .reviewReassign, .meeting: return true
+        case .addFollowUp, .reassign, .reviewReassign, .meeting: return true
+        case .edit(let id): return state.item(id)?.kind == .followUp
         default: return false
         }
     }

@@ -11,7 +11,7 @@ public enum StatusLineView {
             let pw = grid.put(prompt, x: rect.x, y: rect.y, style: Theme.prompt, maxWidth: rect.width)
             let room = max(1, rect.width - pw - 1)
             let slice = line.editor.visibleSlice(width: room)
-            if line.purpose.mentionsOwners {
+            if line.purpose.mentionsOwners(in: c.state) {
                 drawHighlightingInitials(slice.text, into: &grid, x: rect.x + pw, y: rect.y, width: room, people: c.state.people)
             } else {
                 grid.put(slice.text, x: rect.x + pw, y: rect.y, maxWidth: room)
@@ -68,7 +68,7 @@ public enum FooterView {
                 return
             }
             items = [("Enter", "save"), ("Esc", "cancel")]
-            if line.purpose.mentionsOwners { items.append(("Tab", "complete name")) }
+            if line.purpose.mentionsOwners(in: c.state) { items.append(("Tab", "complete name")) }
             items += [("^W", "delete word"), ("^U", "clear")]
         case .review:
             items = c.keyMap.footer(for: .review, writable: ui.isWritable).map { ($0.keyLabel, $0.footer!) }

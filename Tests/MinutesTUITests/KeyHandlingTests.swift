@@ -420,6 +420,26 @@ struct KeyHandlingTests {
         #expect(h.inputText == "qq ")
     }
 
+    @Test func editingANoteDoesNotTreatCapitalisedWordsAsOwners() throws {
+        let h = try AppHarness.sample()
+        h.press(.left)  // Progress: the newest note is selected
+        h.press(.char("e"))
+        h.press(.ctrl("u"))
+        h.type("The PDF and RO's list are ready")
+        let row = h.ui.height - 2
+        let grid = h.grid
+        let pdf = try #require(grid.find("PDF").first { $0.y == row })
+        let ro = try #require(grid.find("RO").first { $0.y == row })
+        #expect(grid.cell(x: pdf.x, y: row)?.style == .plain)
+        #expect(grid.cell(x: ro.x, y: row)?.style == .plain)
+        // A follow-up being edited still shows its owners.
+        h.press(.escape, .char("2"))
+        h.selectFollowUp(containing: "add the missing details")
+        h.press(.char("e"), .home)  // the line scrolls to the cursor: show its start
+        let owner = try #require(h.grid.find("RO").first { $0.y == row }, "\(h.grid.snapshotText())")
+        #expect(h.grid.cell(x: owner.x, y: row)?.style == Theme.owner)
+    }
+
     @Test func unknownInitialsAreHighlightedOnTheInputLineAndOfferedForAdding() throws {
         let h = try AppHarness.sample()
         h.press(.char("t"))
