@@ -26,7 +26,8 @@ public enum AppUpdate {
         case .input(let line): return handleInput(&ui, line, key, context)
         case .help, .groupPlan, .history:
             if scrollOverlay(&ui, key, context) { return [] }
-            ui.mode = .browse
+            // Help opened from the review pass goes back to it.
+            if ui.mode == .help, case .review? = ui.reviewReturn { ui.mode = ui.reviewReturn! } else { ui.mode = .browse }
             ui.overlayTop = 0
             return []
         case .problems:
@@ -613,6 +614,8 @@ public enum AppUpdate {
             if i + 1 < entries.count { ui.mode = .review(meeting: meeting, index: i + 1) } else { finishReview(&ui, entries) }
         case .reviewPrevious:
             ui.mode = .review(meeting: meeting, index: max(0, i - 1))
+        case .help:
+            ui.mode = .help
         case .leave:
             ui.mode = .browse
             let done = entries.filter(\.isReviewed).count

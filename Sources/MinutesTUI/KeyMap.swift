@@ -90,6 +90,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("x")], .reviewDrop, .review, footer: "drop", help: "Drop it, with a reason", writes: true),
         KeyBinding([.char("s"), .down], .reviewSkip, .review, footer: "skip", help: "Skip it for now"),
         KeyBinding([.up], .reviewPrevious, .review, footer: nil, help: "Back to the previous item"),
+        KeyBinding([.char("?")], .help, .review, footer: "help", help: "Show all keys, then come back to the review"),
         KeyBinding([.escape, .char("q")], .leave, .review, footer: "leave", help: "Leave the review (resume it with R)"),
         // Everywhere.
         KeyBinding([.tab, .backTab], .nextProject, .global, footer: "project", help: "Next / previous project (or 1–9)"),

@@ -420,6 +420,22 @@ struct KeyHandlingTests {
         #expect(h.inputText == "qq ")
     }
 
+    @Test func helpDuringTheReviewPassReturnsToTheSameItem() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("R"))
+        guard case .review(let meeting, _) = h.ui.mode else {
+            Issue.record("R did not start the review: \(h.ui.mode)")
+            return
+        }
+        h.press(.char("s"))  // skip to the next item
+        let before = h.ui.mode
+        #expect(before != .review(meeting: meeting, index: 0))
+        h.press(.char("?"))
+        #expect(h.ui.mode == .help)
+        h.press(.escape)
+        #expect(h.ui.mode == before)
+    }
+
     @Test func editingANoteDoesNotTreatCapitalisedWordsAsOwners() throws {
         let h = try AppHarness.sample()
         h.press(.left)  // Progress: the newest note is selected
