@@ -63,9 +63,4 @@ public struct EventID: Hashable, Comparable, Sendable, CustomStringConvertible {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBufferPointer { parse(bytes: $0[...]) }
     }
-
-    /// True when `prefix` (2–12 id characters) starts this id's text form.
-    public func hasPrefix(_ prefix: String) -> Bool {
-        text.hasPrefix(prefix.lowercased())
-    }
 }

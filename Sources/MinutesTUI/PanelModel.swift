@@ -42,23 +42,6 @@ public struct PanelModel: Sendable {
             return keep ? FollowUpRow(item: item, carried: state.carriedCount(item)) : nil
         }
     }
-
-    /// The selectable items of a column, in order.
-    public func ids(_ column: Column) -> [EventID] {
-        switch column {
-        case .actions: return actions.map(\.id)
-        case .progress: return progress.compactMap { if case .note(let n) = $0 { return n.id } else { return nil } }
-        case .followUps: return followUps.map(\.item.id)
-        }
-    }
-
-    public func count(_ column: Column) -> Int {
-        switch column {
-        case .actions: return actions.count
-        case .progress: return progress.reduce(0) { if case .note = $1 { return $0 + 1 } else { return $0 } }
-        case .followUps: return followUps.count
-        }
-    }
 }
 
 /// Wrapped lines of a panel's rows, remembered per column, width and row.

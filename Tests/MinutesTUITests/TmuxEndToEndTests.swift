@@ -401,7 +401,14 @@ final class Tmux {
         while Date() < deadline {
             screen = capture(session: session)
             let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).count - 1
-            if screen.contains(text), lines.map({ $0 == rows }) ?? true { return screen }
+            // Return a settled screen: tmux may have taken in only part of a frame, so the text
+            // is there but the rest the test then reads is not yet; the same screen twice is whole.
+            if screen.contains(text), lines.map({ $0 == rows }) ?? true {
+                let again = capture(session: session)
+                if again == screen { return screen }
+                screen = again
+                continue
+            }
             // A poll interval, not a wait for the app: the deadline is what bounds the wait.
             usleep(pause)
             pause = min(pause * 2, 50_000)
