@@ -37,7 +37,7 @@ public enum JournalLoader {
 
     /// `parallel`: parse on a second thread while applying (nil: when there are two cores
     /// and the file is large enough for it to pay); tests force either way.
-    static func load(path: String, asOf: Day?, parallel: Bool?) throws -> LoadedJournal {
+    public static func load(path: String, asOf: Day?, parallel: Bool?) throws -> LoadedJournal {
         let source = try FileSource(path: path)
         defer { source.close() }
         let pipelined = parallel ?? (ProcessInfo.processInfo.activeProcessorCount > 1 && source.size >= 1 << 20)

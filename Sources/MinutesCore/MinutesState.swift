@@ -9,7 +9,10 @@ public struct MinutesState: Sendable {
     public internal(set) var groupOrder: [String] = []
     public internal(set) var groups: [String: Group] = [:]
     public internal(set) var projects: [ProjectRef: Project] = [:]
-    public internal(set) var items: [EventID: Item] = [:]
+    /// Every item, found by id (see `ItemStore`).
+    public var items: ItemStore { ItemStore(targets: targets, storage: itemStorage) }
+    /// The items in the order applied; `targets` holds each one's position.
+    var itemStorage = ItemStorage()
     /// Problems replay found (unknown references, conflicting decisions, unknown initials …).
     public internal(set) var diagnostics: [Diagnostic] = []
     /// Only events whose date is on or before this day are applied.
@@ -36,8 +39,10 @@ public struct MinutesState: Sendable {
         case person, group, retract
         case project(ProjectRef)
         case meeting(group: String, date: Day)
-        case item(EventID)
-        case change(item: EventID)
+        /// An item, by its position in `itemStorage`.
+        case item(Int)
+        /// A change of the item at that position.
+        case change(item: Int)
         case rating(ProjectRef)
         case plan(PlanTarget)
         case headline(ProjectRef)
@@ -60,6 +65,12 @@ public struct MinutesState: Sendable {
     public func item(_ id: EventID) -> Item? {
         guard let i = items[id], !i.isRetracted else { return nil }
         return i
+    }
+
+    /// Where the item recorded by `id` is kept, when `id` is an item.
+    func itemPosition(_ id: EventID) -> Int? {
+        if case .item(let p)? = targets[id] { return p }
+        return nil
     }
 
     /// Whether an id names an event this journal has applied.
@@ -146,10 +157,10 @@ public struct MinutesState: Sendable {
     mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
 
     /// Files a follow-up in or out of `openFollowUpIDs` after it changed.
-    private mutating func refreshOpen(_ id: EventID) {
-        guard let (group, open) = Self.update(&items, id, { item in
-            (item.project.group, item.kind == .followUp && !item.isRetracted && item.state.isOpen)
-        }) else { return }
+    private mutating func refreshOpen(_ position: Int) {
+        let (id, group, open) = itemStorage.update(position) { item in
+            (item.id, item.project.group, item.kind == .followUp && !item.isRetracted && item.state.isOpen)
+        }
         if open {
             openFollowUpIDs[group, default: []].insert(id)
         } else if openFollowUpIDs[group]?.contains(id) == true {
@@ -181,7 +192,8 @@ public struct MinutesState: Sendable {
             // A project only exists in a group that exists.
             return projects.index(forKey: ref) != nil
         case .done(let ref, _, _), .drop(let ref, _, _), .reassign(let ref, _, _), .carry(let ref, _):
-            return Self.update(&items, ref) { item in item.kind == .followUp && !item.isRetracted } ?? false
+            guard case .item(let p)? = targets[ref] else { return false }
+            return itemStorage.update(p) { item in item.kind == .followUp && !item.isRetracted }
         default:
             return false
         }
@@ -265,7 +277,9 @@ public struct MinutesState: Sendable {
             }
             warnUnknownInitials(owners.compactMap(\.initials), line: line, field: "owner")
         }
-        items[e.id] = Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text, owners: owners)
+        let position = itemStorage.append(
+            Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text, owners: owners))
+        targets[e.id] = .item(position)
         let items = self.items  // for the rare out-of-order insert; not changed while held
         Self.update(&projects.values[projectIndex]) { p in
             switch kind {
@@ -275,13 +289,12 @@ public struct MinutesState: Sendable {
             }
         }
         if kind == .followUp { openFollowUpIDs[ref.group, default: []].insert(e.id) }
-        targets[e.id] = .item(e.id)
         return true
     }
 
     /// Appends an id, or inserts it after the last item of an earlier or equal meeting when an
     /// older meeting's notes are typed up late: keeps lists in meeting order in O(1) when appending.
-    static func insertOrdered(_ id: EventID, day: Day, into list: inout [EventID], items: [EventID: Item]) {
+    static func insertOrdered(_ id: EventID, day: Day, into list: inout [EventID], items: ItemStore) {
         guard let last = list.last, let lastDay = items[last]?.meeting, lastDay > day else {
             list.append(id)
             return
@@ -293,12 +306,13 @@ public struct MinutesState: Sendable {
 
     private mutating func applyChange(_ e: Event, _ ref: EventID, _ meeting: Day?, _ kind: ItemChange.Kind, _ line: Int) -> Bool {
         let change = ItemChange(id: e.id, recorded: e.timestamp, date: meeting ?? e.timestamp.day, kind: kind)
-        let (conflict, word, closedIn) = Self.update(&items, ref) { item in
+        let position = itemPosition(ref)!
+        let (conflict, word, closedIn) = itemStorage.update(position) { item in
             let conflictsBefore = item.conflictingDecisions.count
             item.record(change)
             return (item.conflictingDecisions.count > conflictsBefore, item.state.word,
                     item.state.isOpen ? nil : item.project.group)
-        }!
+        }
         if let group = closedIn { openFollowUpIDs[group]?.remove(ref) }
         switch kind {
         case .done, .drop:
@@ -310,16 +324,16 @@ public struct MinutesState: Sendable {
             warnUnknownInitials(owners.compactMap(\.initials), line: line, field: "owner")
         case .amend, .carry: break
         }
-        targets[e.id] = .change(item: ref)
+        targets[e.id] = .change(item: position)
         return true
     }
 
     private mutating func applyAmend(_ e: Event, _ ref: EventID, _ text: String, _ owners: [Owner]?, _ line: Int) -> Bool {
         switch targets[ref] {
-        case .item(let id)?:
+        case .item(let position)?:
             let change = ItemChange(id: e.id, recorded: e.timestamp, date: e.timestamp.day, kind: .amend(text: text, owners: owners))
-            items[id]!.record(change)
-            targets[e.id] = .change(item: id)
+            itemStorage.update(position) { $0.record(change) }
+            targets[e.id] = .change(item: position)
             return true
         case .project(let p)?:
             projects[p]!.headlineHistory.append((e.id, text))
@@ -357,27 +371,28 @@ public struct MinutesState: Sendable {
 
     private mutating func applyRetract(_ e: Event, _ ref: EventID, _ line: Int) -> Bool {
         switch targets[ref] {
-        case .item(let id)?:
-            if items[id]!.isRetracted {
+        case .item(let position)?:
+            if itemStorage[position].isRetracted {
                 report(.warning(line: line, "\(ref) was already retracted", field: "ref"))
                 break
             }
-            items[id]!.isRetracted = true
-            let item = items[id]!
+            itemStorage.update(position) { $0.isRetracted = true }
+            let item = itemStorage[position]
+            let id = item.id
             switch item.kind {
             case .action: projects[item.project]!.actions.removeAll { $0 == id }
             case .note: projects[item.project]!.notes.removeAll { $0 == id }
             case .followUp: projects[item.project]!.followUps.removeAll { $0 == id }
             }
-            refreshOpen(id)
-        case .change(let itemID)?:
-            var item = items[itemID]!
-            if let k = item.changes.firstIndex(where: { $0.id == ref }) {
+            refreshOpen(position)
+        case .change(let position)?:
+            let retracted = itemStorage.update(position) { item in
+                guard let k = item.changes.firstIndex(where: { $0.id == ref }) else { return false }
                 item.changes[k].isRetracted = true
                 item.recompute()
-                items[itemID] = item
-                refreshOpen(itemID)
+                return true
             }
+            if retracted { refreshOpen(position) }
         case .meeting(let slug, let date)?:
             var g = groups[slug]!
             let i = g.meetingIndex(onOrAfter: date)
@@ -455,8 +470,8 @@ public struct MinutesState: Sendable {
         case .carry(let ref, _): return followUp(ref, "carried")
         case .amend(let ref, _, let owners):
             switch targets[ref] {
-            case .item(let id)?:
-                let item = items[id]!
+            case .item(let position)?:
+                let item = itemStorage[position]
                 if item.isRetracted { return error("\(ref) was retracted and cannot be amended", field: "ref") }
                 if owners != nil, item.kind != .followUp { return error("only follow-ups have owners", field: "owner") }
                 return nil
@@ -478,8 +493,8 @@ public struct MinutesState: Sendable {
             case .project?: return refuse("a project")
             case .retract?: return refuse("a retraction")
             case .plan(.group)?: return refuse("a group plan change")
-            case .change(let id)?:
-                return items[id]!.changes.contains { $0.id == ref } ? nil : refuse("that change")
+            case .change(let position)?:
+                return itemStorage[position].changes.contains { $0.id == ref } ? nil : refuse("that change")
             default: return nil
             }
         case .plan(.group(let slug), _):

@@ -150,7 +150,7 @@ public struct Project: Sendable, Hashable {
     private var latestFollowUpDay = Day(ordinal: .min)
 
     /// Adds a note, keeping `notes` in meeting order.
-    mutating func addNote(_ id: EventID, day: Day, items: [EventID: Item]) {
+    mutating func addNote(_ id: EventID, day: Day, items: ItemStore) {
         if day >= latestNoteDay {
             notes.append(id)
             latestNoteDay = day
@@ -160,7 +160,7 @@ public struct Project: Sendable, Hashable {
     }
 
     /// Adds a follow-up, keeping `followUps` in meeting order.
-    mutating func addFollowUp(_ id: EventID, day: Day, items: [EventID: Item]) {
+    mutating func addFollowUp(_ id: EventID, day: Day, items: ItemStore) {
         if day >= latestFollowUpDay {
             followUps.append(id)
             latestFollowUpDay = day
