@@ -69,71 +69,29 @@ public enum JournalLoader {
     /// One pass over the lines. Without `sorting`, returns nil as soon as a line is out of
     /// order (the caller then replays with sorting).
     static func replay(_ source: LineSource, asOf: Day?, sorting: Bool, pipelined: Bool = false) throws -> LoadedJournal? {
-        var state = MinutesState(asOf: asOf)
-        var diagnostics: [Diagnostic] = []
-        var duplicates: [(id: EventID, line: Int)] = []
-        // Every id replayed so far, applied or not, is a duplicate when it comes again (else
-        // one that could not be applied would be reported twice): the applied ones are in the
-        // state's own table; only those not applied need keeping here (a set of all ids cost
-        // a hash and 16 bytes per event).
-        var notApplied = Set<EventID>()
-        var pending: [(event: Event, line: Int)] = []
-        var last: Event?
-        var outOfOrder = false
-
-        // What to do with each line once parsed; returns false to stop (out of order).
-        func consume(_ parsed: ParsedLine) -> Bool {
-            let number = parsed.number
-            if let problem = parsed.header { diagnostics.append(problem) }
-            guard let result = parsed.result else { return true }
-            switch result {
-            case .blank:
-                return true
-            case .failure(let d):
-                diagnostics.append(d)
-                return true
-            case .event(let event):
-                if sorting {
-                    pending.append((event, number))
-                    return true
-                }
-                if let last, !Event.replayOrder(last, event) {
-                    if last.id == event.id && last.timestamp == event.timestamp {
-                        duplicates.append((event.id, number))
-                        return true
-                    }
-                    outOfOrder = true
-                    return false
-                }
-                last = event
-                if state.contains(event.id) || (!notApplied.isEmpty && notApplied.contains(event.id)) {
-                    duplicates.append((event.id, number))
-                    return true
-                }
-                if !state.apply(event, line: number) { notApplied.insert(event.id) }
-                return true
-            }
-        }
+        var fold = ReplayFold(state: MinutesState(asOf: asOf), sorting: sorting)
         let scan: LineScan
+        var last: Event?
         if pipelined && !sorting {
-            scan = try ParallelParse.run(source, consume)
+            (scan, last) = try ParallelParse.run(source, into: &fold)
         } else {
-            var parser = JournalParser()
-            scan = try source.forEachLine { line, number in
-                consume(parseLine(line, number: number, parser: &parser))
-            }
+            (scan, last) = try foldLines(source, into: &fold)
         }
-        if outOfOrder { return nil }
+        if fold.outOfOrder { return nil }
         if sorting {
-            pending.sort { Event.replayOrder($0.event, $1.event) }
-            for (event, number) in pending {
-                if state.contains(event.id) || (!notApplied.isEmpty && notApplied.contains(event.id)) {
-                    duplicates.append((event.id, number))
+            fold.pending.sort { Event.replayOrder($0.event, $1.event) }
+            for (event, number) in fold.pending {
+                if fold.state.contains(event.id) || (!fold.notApplied.isEmpty && fold.notApplied.contains(event.id)) {
+                    fold.duplicates.append((event.id, number))
                     continue
                 }
-                if !state.apply(event, line: number) { notApplied.insert(event.id) }
+                if !fold.state.apply(event, line: number) { fold.notApplied.insert(event.id) }
             }
+            last = fold.pending.last?.event
         }
+        let state = fold.state
+        var diagnostics = fold.diagnostics
+        let duplicates = fold.duplicates
         if scan.lineCount == 0 {
             diagnostics.append(.error(line: 1, "empty file: not a minutes journal",
                                       hint: "create a journal with: minutes init"))
@@ -150,7 +108,80 @@ public enum JournalLoader {
         }
         return LoadedJournal(state: state, diagnostics: diagnostics, tornLine: tornLine,
                              lineCount: scan.lineCount, validLength: scan.validLength, wasReordered: sorting,
-                             lastEvent: sorting ? pending.last?.event : last)
+                             lastEvent: last)
+    }
+
+    /// The one-thread pass: parse each line and fold it; returns the scan and the last event.
+    static func foldLines(_ source: LineSource, into fold: inout ReplayFold) throws -> (LineScan, Event?) {
+        var parser = JournalParser()
+        var last: Event?
+        let scan = try source.forEachLine { line, number in
+            let parsed = parseLine(line, number: number, parser: &parser)
+            guard fold.take(parsed) else { return false }
+            if case .event(let e)? = parsed.result { last = e }
+            return true
+        }
+        return (scan, last)
+    }
+
+    /// What replay folds each parsed line into, in line order: the state, the problems, the
+    /// duplicate ids, and (when sorting) the events held back to be sorted.
+    ///
+    /// A struct with a mutating method rather than a nested function capturing local
+    /// variables: captured variables are boxed and every access to them was checked for
+    /// exclusivity at run time, four checks per line.
+    struct ReplayFold {
+        var state: MinutesState
+        let sorting: Bool
+        var diagnostics: [Diagnostic] = []
+        var duplicates: [(id: EventID, line: Int)] = []
+        /// Every id replayed so far, applied or not, is a duplicate when it comes again (else
+        /// one that could not be applied would be reported twice): the applied ones are in
+        /// the state's own table; only those not applied need keeping here (a set of all ids
+        /// cost a hash and 16 bytes per event).
+        var notApplied = Set<EventID>()
+        var pending: [(event: Event, line: Int)] = []
+        /// The order of the latest event, for the ordering check.
+        var lastOrder: (timestamp: Timestamp, id: EventID)?
+        var outOfOrder = false
+
+        init(state: MinutesState, sorting: Bool) {
+            self.state = state
+            self.sorting = sorting
+        }
+
+        /// Folds one line; false to stop (a line out of order, when not sorting).
+        mutating func take(_ parsed: ParsedLine) -> Bool {
+            let number = parsed.number
+            if let problem = parsed.header { diagnostics.append(problem) }
+            switch parsed.result {
+            case nil, .blank?:
+                return true
+            case .failure(let d)?:
+                diagnostics.append(d)
+                return true
+            case .event(let event)?:
+                if sorting {
+                    pending.append((event, number))
+                    return true
+                }
+                if let l = lastOrder, l.timestamp != event.timestamp ? l.timestamp > event.timestamp : l.id >= event.id {
+                    if l.id == event.id && l.timestamp == event.timestamp {
+                        duplicates.append((event.id, number))
+                        return true
+                    }
+                    outOfOrder = true
+                    return false
+                }
+                lastOrder = (event.timestamp, event.id)
+                if state.contains(event.id) || (!notApplied.isEmpty && notApplied.contains(event.id)) {
+                    duplicates.append((event.id, number))
+                    return true
+                }
+                if !state.apply(event, line: number) { notApplied.insert(event.id) }
+                return true
+            }
+        }
     }
 
     /// One line parsed, with the header check on line 1: what `replay` folds, made here so

@@ -25,10 +25,17 @@ public struct MinutesState: Sendable {
     /// What each applied event id refers to, so corrections can find their target
     /// (one compact slot per event; see `TargetTable`).
     var targets = TargetTable()
-    /// The open follow-ups of each group (not done, dropped or retracted), kept up to date by
-    /// `apply`, so that listing what is outstanding looks at those alone and not at every
-    /// follow-up ever raised.
-    var openFollowUpIDs: [String: Set<EventID>] = [:]
+    /// The group and the project the latest events named, and where each sits in `groups` and
+    /// `projects`: consecutive lines mostly name the same ones, and comparing two short slugs
+    /// costs far less than hashing one (SipHash was a quarter of applying an event). Cleared
+    /// whenever a group or project is added, the only changes that move dictionary entries.
+    private var recentGroup: (slug: String, index: Dictionary<String, Group>.Index)?
+    private var recentProject: (ref: ProjectRef, index: Dictionary<ProjectRef, Project>.Index)?
+    /// The directory's initials, answered without hashing (every follow-up's owners and every
+    /// meeting's attendance are checked against the directory).
+    private var knownInitials = InitialsSet()
+    /// Owner lists shared between follow-ups (see `OwnerListCache`).
+    private var ownerLists = OwnerListCache()
     /// With `asOf`: the events left out because they lie after it, so that corrections of
     /// them are left out too, and the latest meeting date of each group among them, so that
     /// items recorded without a meeting still belong to that later meeting.
@@ -156,17 +163,50 @@ public struct MinutesState: Sendable {
 
     mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
 
-    /// Files a follow-up in or out of `openFollowUpIDs` after it changed.
-    private mutating func refreshOpen(_ position: Int) {
-        let (id, group, open) = itemStorage.update(position) { item in
-            (item.id, item.project.group, item.kind == .followUp && !item.isRetracted && item.state.isOpen)
-        }
-        if open {
-            openFollowUpIDs[group, default: []].insert(id)
-        } else if openFollowUpIDs[group]?.contains(id) == true {
-            openFollowUpIDs[group]!.remove(id)
+    /// Where group `slug` sits in `groups`, through `recentGroup`.
+    @inline(__always)
+    mutating func groupIndex(_ slug: String) -> Dictionary<String, Group>.Index? {
+        if let r = recentGroup, r.slug == slug { return r.index }
+        guard let i = groups.index(forKey: slug) else { return nil }
+        recentGroup = (slug, i)
+        return i
+    }
+
+    /// Where project `ref` sits in `projects`, through `recentProject`.
+    @inline(__always)
+    mutating func projectIndex(_ ref: ProjectRef) -> Dictionary<ProjectRef, Project>.Index? {
+        if let r = recentProject, r.ref == ref { return r.index }
+        guard let i = projects.index(forKey: ref) else { return nil }
+        recentProject = (ref, i)
+        return i
+    }
+
+    /// Whether the item at `position` is a follow-up still open.
+    func isOpenFollowUp(_ position: Int) -> Bool {
+        let item = itemStorage[position]
+        return item.kind == .followUp && !item.isRetracted && item.state.isOpen
+    }
+
+    /// Tells the group's list of open follow-ups that the follow-up at `position` was closed
+    /// (done, dropped or retracted); the list drops closed ones once they are most of it.
+    private mutating func noteClosed(_ position: Int, group: String) {
+        guard let gi = groupIndex(group) else { return }
+        let compact = Self.update(&groups.values[gi]) { g in g.openFollowUps.closed() }
+        if compact {
+            let storage = itemStorage
+            groups.values[gi].openFollowUps.compact { Self.isOpen(storage[$0]) }
         }
     }
+
+    /// Tells the group's list that the follow-up at `position` is open again (a decision
+    /// on it was retracted).
+    private mutating func noteReopened(_ position: Int, group: String) {
+        guard let gi = groupIndex(group) else { return }
+        let storage = itemStorage
+        groups.values[gi].openFollowUps.reopened(position) { Self.isOpen(storage[$0]) }
+    }
+
+    static func isOpen(_ item: Item) -> Bool { item.kind == .followUp && !item.isRetracted && item.state.isOpen }
 
     /// Runs `body` on a value in place, e.g. `Self.update(&items.values[i]) { … }`: the value
     /// is neither copied nor are its strings and arrays retained, which is what a read through
@@ -190,7 +230,7 @@ public struct MinutesState: Sendable {
         switch event.body {
         case .action(let ref, _, _), .note(let ref, _, _), .todo(let ref, _, _, _), .rate(let ref, _, _, _):
             // A project only exists in a group that exists.
-            return projects.index(forKey: ref) != nil
+            return projectIndex(ref) != nil
         case .done(let ref, _, _), .drop(let ref, _, _), .reassign(let ref, _, _), .carry(let ref, _):
             guard case .item(let p)? = targets[ref] else { return false }
             return itemStorage.update(p) { item in item.kind == .followUp && !item.isRetracted }
@@ -199,8 +239,8 @@ public struct MinutesState: Sendable {
         }
     }
 
-    private mutating func warnUnknownInitials(_ list: [String], line: Int, field: String) {
-        for i in list where Owner.looksLikeInitials(i) && people.index(forKey: i) == nil {
+    private mutating func warnUnknownInitials<S: Sequence<String>>(_ list: S, line: Int, field: String) {
+        for i in list where !knownInitials.contains(i) && Owner.looksLikeInitials(i) && people.index(forKey: i) == nil {
             report(.warning(line: line, "unknown initials \(i)",
                             hint: "add them with: minutes add person \(i) \"Full Name\"", field: field))
         }
@@ -210,6 +250,7 @@ public struct MinutesState: Sendable {
         var p = p
         p.initials = p.initials.uppercased()
         people[p.initials] = p
+        knownInitials.insert(p.initials)
         targets[e.id] = .person
         return true
     }
@@ -222,6 +263,8 @@ public struct MinutesState: Sendable {
         } else {
             groups[slug] = Group(slug: slug, name: name, lead: lead, createdOn: e.timestamp.day)
             groupOrder.append(slug)
+            recentGroup = nil
+            recentProject = nil
         }
         if let lead { warnUnknownInitials([lead], line: line, field: "lead") }
         targets[e.id] = .group
@@ -230,6 +273,7 @@ public struct MinutesState: Sendable {
 
     private mutating func applyProject(_ e: Event, _ ref: ProjectRef, _ headline: String, _ line: Int) -> Bool {
         projects[ref] = Project(ref: ref, id: e.id, headline: headline, createdOn: e.timestamp.day)
+        recentProject = nil
         // Mutate in place (`groups[…]!.x`): a copy taken out and written back would copy the
         // group's arrays on every event.
         let at = groups[ref.group]!.projectNumbers.firstIndex { $0 > ref.number } ?? groups[ref.group]!.projectNumbers.count
@@ -246,8 +290,8 @@ public struct MinutesState: Sendable {
         groups[f.group]!.meetings[i].contributions.append((e.id, f))
         groups[f.group]!.meetings[i].recompute()
         warnUnknownInitials(f.present, line: line, field: "present")
-        warnUnknownInitials([f.chair].compactMap { $0 }, line: line, field: "chair")
-        warnUnknownInitials([f.minuteTaker].compactMap { $0 }, line: line, field: "minutes")
+        if let chair = f.chair { warnUnknownInitials(CollectionOfOne(chair), line: line, field: "chair") }
+        if let taker = f.minuteTaker { warnUnknownInitials(CollectionOfOne(taker), line: line, field: "minutes") }
         targets[e.id] = .meeting(group: f.group, date: f.date)
         return true
     }
@@ -255,9 +299,10 @@ public struct MinutesState: Sendable {
     private mutating func applyItem(_ e: Event, _ kind: ItemKind, _ ref: ProjectRef, _ explicit: Day?,
                                     _ text: String, _ owners: [Owner], _ line: Int) -> Bool {
         // The group and project are read and changed in place (see `update`).
-        let (knownMeeting, latest) = Self.update(&groups, ref.group) { g in
+        let groupIndex = groupIndex(ref.group)!
+        let (knownMeeting, latest) = Self.update(&groups.values[groupIndex]) { g in
             (explicit.map { g.hasMeeting(on: $0) } ?? true, g.meetings.isEmpty ? nil : g.meetings[g.meetings.count - 1].date)
-        }!
+        }
         if let explicit, !knownMeeting {
             report(.warning(line: line, "no meeting of \(ref.group) on \(explicit)",
                             hint: "open it with: minutes add meeting \(ref.group) \(explicit)", field: "meeting"))
@@ -265,7 +310,7 @@ public struct MinutesState: Sendable {
         let day = explicit ?? latest ?? e.timestamp.day
         // A project exists from the day it was added, or from its plan's start date when
         // that is earlier (minutes of past meetings typed up later).
-        let projectIndex = projects.index(forKey: ref)!
+        let projectIndex = projectIndex(ref)!
         let createdOn = Self.update(&projects.values[projectIndex]) { p in min(p.createdOn, p.plan.start ?? p.createdOn) }
         if day < createdOn, kind == .note {
             report(.warning(line: line, "note dated \(day) is before project \(ref) existed (\(createdOn))",
@@ -275,10 +320,11 @@ public struct MinutesState: Sendable {
             if owners.isEmpty {
                 report(.warning(line: line, "follow-up has no owner", hint: "write it as \"XX to …\"", field: "text"))
             }
-            warnUnknownInitials(owners.compactMap(\.initials), line: line, field: "owner")
+            warnUnknownInitials(owners.lazy.compactMap(\.initials), line: line, field: "owner")
         }
         let position = itemStorage.append(
-            Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text, owners: owners))
+            Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text,
+                 owners: kind == .followUp ? ownerLists.shared(owners) : owners))
         targets[e.id] = .item(position)
         let items = self.items  // for the rare out-of-order insert; not changed while held
         Self.update(&projects.values[projectIndex]) { p in
@@ -288,7 +334,7 @@ public struct MinutesState: Sendable {
             case .followUp: p.addFollowUp(e.id, day: day, items: items)
             }
         }
-        if kind == .followUp { openFollowUpIDs[ref.group, default: []].insert(e.id) }
+        if kind == .followUp { groups.values[groupIndex].openFollowUps.opened(position) }
         return true
     }
 
@@ -309,11 +355,12 @@ public struct MinutesState: Sendable {
         let position = itemPosition(ref)!
         let (conflict, word, closedIn) = itemStorage.update(position) { item in
             let conflictsBefore = item.conflictingDecisions.count
+            let wasOpen = item.state.isOpen
             item.record(change)
             return (item.conflictingDecisions.count > conflictsBefore, item.state.word,
-                    item.state.isOpen ? nil : item.project.group)
+                    wasOpen && !item.state.isOpen ? item.project.group : nil)
         }
-        if let group = closedIn { openFollowUpIDs[group]?.remove(ref) }
+        if let group = closedIn { noteClosed(position, group: group) }
         switch kind {
         case .done, .drop:
             if conflict {
@@ -321,7 +368,7 @@ public struct MinutesState: Sendable {
                                 hint: "both events stay in the journal; retract the wrong one", field: "ref"))
             }
         case .reassign(let owners):
-            warnUnknownInitials(owners.compactMap(\.initials), line: line, field: "owner")
+            warnUnknownInitials(owners.lazy.compactMap(\.initials), line: line, field: "owner")
         case .amend, .carry: break
         }
         targets[e.id] = .change(item: position)
@@ -376,6 +423,7 @@ public struct MinutesState: Sendable {
                 report(.warning(line: line, "\(ref) was already retracted", field: "ref"))
                 break
             }
+            let wasOpen = isOpenFollowUp(position)
             itemStorage.update(position) { $0.isRetracted = true }
             let item = itemStorage[position]
             let id = item.id
@@ -384,15 +432,20 @@ public struct MinutesState: Sendable {
             case .note: projects[item.project]!.notes.removeAll { $0 == id }
             case .followUp: projects[item.project]!.followUps.removeAll { $0 == id }
             }
-            refreshOpen(position)
+            if wasOpen { noteClosed(position, group: item.project.group) }
         case .change(let position)?:
+            let wasOpen = isOpenFollowUp(position)
             let retracted = itemStorage.update(position) { item in
                 guard let k = item.changes.firstIndex(where: { $0.id == ref }) else { return false }
                 item.changes[k].isRetracted = true
                 item.recompute()
                 return true
             }
-            if retracted { refreshOpen(position) }
+            let isOpen = isOpenFollowUp(position)
+            if retracted, wasOpen != isOpen {
+                let group = itemStorage[position].project.group
+                if isOpen { noteReopened(position, group: group) } else { noteClosed(position, group: group) }
+            }
         case .meeting(let slug, let date)?:
             var g = groups[slug]!
             let i = g.meetingIndex(onOrAfter: date)

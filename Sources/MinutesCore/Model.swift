@@ -13,6 +13,22 @@ public struct Group: Sendable, Hashable {
     public internal(set) var meetings: [Meeting] = []
     /// The day the group was added.
     public let createdOn: Day
+    /// The group's open follow-ups, kept by `MinutesState.apply` (not part of equality).
+    var openFollowUps = OpenFollowUpList()
+
+    init(slug: String, name: String, lead: String?, createdOn: Day) {
+        self.slug = slug
+        self.name = name
+        self.lead = lead
+        self.createdOn = createdOn
+    }
+
+    public static func == (a: Group, b: Group) -> Bool {
+        a.slug == b.slug && a.name == b.name && a.lead == b.lead && a.aim == b.aim && a.priorities == b.priorities
+            && a.projectNumbers == b.projectNumbers && a.meetings == b.meetings && a.createdOn == b.createdOn
+    }
+
+    public func hash(into h: inout Hasher) { h.combine(slug) }
 
     /// The latest meeting, which new notes and follow-ups belong to by default.
     public var latestMeeting: Meeting? { meetings.last }
@@ -82,6 +98,13 @@ public struct Meeting: Sendable, Hashable {
 
     /// Folds the contributions: lists are merged in order without repeats, fields overwritten.
     mutating func recompute() {
+        // Most meetings have one `meeting` event: its lists are used as they are (shared,
+        // not copied) when they hold no repeats.
+        if contributions.count == 1, let f = contributions.first?.fields,
+           !Self.hasRepeats(f.present), !Self.hasRepeats(f.apologies) {
+            present = f.present; apologies = f.apologies; chair = f.chair; minuteTaker = f.minuteTaker; next = f.next
+            return
+        }
         present = []; apologies = []; chair = nil; minuteTaker = nil; next = nil
         for c in contributions {
             for p in c.fields.present where !present.contains(p) { present.append(p) }
@@ -90,6 +113,11 @@ public struct Meeting: Sendable, Hashable {
             if let v = c.fields.minuteTaker { minuteTaker = v }
             if let v = c.fields.next { next = v }
         }
+    }
+
+    static func hasRepeats(_ list: [String]) -> Bool {
+        for i in list.indices.dropFirst() where list[..<i].contains(list[i]) { return true }
+        return false
     }
 }
 

@@ -11,10 +11,11 @@ enum ParallelParse {
     static let batchSize = 512
     static let batchesAhead = 8
 
-    /// Runs `source.forEachLine` and `JournalLoader.parseLine` on a new thread and `consume`
-    /// on this one; returns the scan, or rethrows the reader's error. When `consume` returns
-    /// false the reader is stopped (the scan is then of no use, as in the one-thread pass).
-    static func run(_ source: LineSource, _ consume: (JournalLoader.ParsedLine) -> Bool) throws -> LineScan {
+    /// Runs `source.forEachLine` and `JournalLoader.parseLine` on a new thread and `fold.take`
+    /// on this one; returns the scan and the last event consumed, or rethrows the reader's
+    /// error. When `fold.take` returns false the reader is stopped (the scan is then of no use,
+    /// as in the one-thread pass).
+    static func run(_ source: LineSource, into fold: inout JournalLoader.ReplayFold) throws -> (LineScan, Event?) {
         let queue = BatchQueue()
         let reader = UncheckedSendable(source)
         let thread = Thread {
@@ -37,14 +38,20 @@ enum ParallelParse {
         thread.stackSize = 1 << 20
         thread.start()
         var stopped = false
+        var last: Event?
         while !stopped, let batch = queue.take() {
-            for line in batch where !consume(line) {
+            for line in batch where !fold.take(line) {
                 stopped = true
                 break
             }
+            // The batch's last event, looked for once per batch rather than kept per line.
+            if !stopped, let i = batch.lastIndex(where: { if case .event? = $0.result { true } else { false } }),
+               case .event(let e)? = batch[i].result {
+                last = e
+            }
         }
         if stopped { queue.cancel() }
-        return try queue.waitForResult().get()
+        return (try queue.waitForResult().get(), last)
     }
 
     /// Batches from the reader to the applier, at most `batchesAhead` waiting.

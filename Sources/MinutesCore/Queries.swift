@@ -52,8 +52,9 @@ public extension MinutesState {
             // ever raised (at a million events, 2 000 open among 190 000).
             var project: Project?
             for slug in slugs {
-                for id in openFollowUpIDs[slug] ?? [] {
-                    guard let item = item(id) else { continue }
+                for position in groups[slug]?.openFollowUps.positions ?? [] {
+                    let item = itemStorage[Int(position)]
+                    guard MinutesState.isOpen(item) else { continue }
                     if let p = filter.project, item.project != p { continue }
                     if let ownerKey, !item.owners.contains(where: { $0.key == ownerKey || ownerMatches($0, ownerKey) }) { continue }
                     let carried = carriedCount(item)

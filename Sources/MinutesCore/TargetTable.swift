@@ -1,23 +1,34 @@
 /// What each applied event id refers to (`MinutesState.targets`), stored compactly: one
-/// 16-byte slot per event, the id and its target packed into two words.
+/// 12-byte slot per event, the id in two 32-bit halves and its target packed into a third.
 ///
 /// Why not `[EventID: Target]`: the table holds one entry for every event in the journal, so
 /// it is the largest structure after the items. A dictionary slot there took 40 bytes (a
 /// `Target` carries a `ProjectRef` or a group slug inline) and every lookup ran SipHash; a
-/// slot here takes 16, and a lookup mixes the id's bits with a few multiplications (ids are
+/// slot here takes 12, and a lookup mixes the id's bits with a few multiplications (ids are
 /// random, the mixing only guards against hand-made ids that follow a pattern). Project
-/// references and slugs, which few targets carry, are stored once each and named by index.
+/// references, slugs and meetings, which few targets carry, are stored once each and named
+/// by index, so that every target fits in 32 bits.
 ///
 /// Open addressing with linear probing, at most 3/4 full; removal shifts later entries back,
 /// so there are no tombstones.
 struct TargetTable: Sendable {
+    /// An id split in halves (a 64-bit field would pad the slot to 16 bytes) and its target.
     private struct Slot: Sendable {
-        var key: UInt64
-        var value: UInt64
+        var keyLow: UInt32
+        var keyHigh: UInt32
+        var value: UInt32
+
+        var key: UInt64 { UInt64(keyHigh) << 32 | UInt64(keyLow) }
+        init(key: UInt64, value: UInt32) {
+            keyLow = UInt32(truncatingIfNeeded: key)
+            keyHigh = UInt32(truncatingIfNeeded: key >> 32)
+            self.value = value
+        }
     }
 
-    /// A key no id has (ids are 60 bits).
-    private static let empty = UInt64.max
+    /// A high half no id has (ids are 60 bits), marking an empty slot.
+    private static let emptyHigh = UInt32.max
+    private static let emptySlot = Slot(key: UInt64(emptyHigh) << 32, value: 0)
 
     private var slots: [Slot] = []
     private(set) var count = 0
@@ -25,6 +36,8 @@ struct TargetTable: Sendable {
     private var refIndex: [ProjectRef: UInt64] = [:]
     private var slugs: [String] = []
     private var slugIndex: [String: UInt64] = [:]
+    /// Meetings named by `meeting` targets: a slug's index and the day, one per event.
+    private var meetings: [(slug: UInt32, day: Day)] = []
 
     init() {}
 
@@ -44,7 +57,7 @@ struct TargetTable: Sendable {
 
     /// The ids in the table, in no particular order.
     var keys: [EventID] {
-        slots.compactMap { $0.key == TargetTable.empty ? nil : EventID(value: $0.key) }
+        slots.compactMap { $0.keyHigh == TargetTable.emptyHigh ? nil : EventID(value: $0.key) }
     }
 
     // MARK: - Slots
@@ -62,19 +75,20 @@ struct TargetTable: Sendable {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
         var i = TargetTable.home(key, mask: mask)
+        let low = UInt32(truncatingIfNeeded: key), high = UInt32(truncatingIfNeeded: key >> 32)
         while true {
-            let k = slots[i].key
-            if k == key { return i }
-            if k == TargetTable.empty { return nil }
+            let s = slots[i]
+            if s.keyLow == low && s.keyHigh == high { return i }
+            if s.keyHigh == TargetTable.emptyHigh { return nil }
             i = (i + 1) & mask
         }
     }
 
-    private mutating func insert(_ key: UInt64, _ value: UInt64) {
+    private mutating func insert(_ key: UInt64, _ value: UInt32) {
         if (count + 1) * 4 > slots.count * 3 { grow() }
         let mask = slots.count - 1
         var i = TargetTable.home(key, mask: mask)
-        while slots[i].key != TargetTable.empty {
+        while slots[i].keyHigh != TargetTable.emptyHigh {
             if slots[i].key == key {
                 slots[i].value = value
                 return
@@ -90,7 +104,7 @@ struct TargetTable: Sendable {
         let mask = slots.count - 1
         var gap = index
         var i = (index + 1) & mask
-        while slots[i].key != TargetTable.empty {
+        while slots[i].keyHigh != TargetTable.emptyHigh {
             let home = TargetTable.home(slots[i].key, mask: mask)
             // Move the entry back when its home does not lie cyclically in (gap, i].
             if (i - home) & mask >= (i - gap) & mask {
@@ -99,20 +113,20 @@ struct TargetTable: Sendable {
             }
             i = (i + 1) & mask
         }
-        slots[gap] = Slot(key: TargetTable.empty, value: 0)
+        slots[gap] = TargetTable.emptySlot
         count -= 1
     }
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: Slot(key: TargetTable.empty, value: 0), count: max(64, old.count * 2))
+        slots = Array(repeating: TargetTable.emptySlot, count: max(64, old.count * 2))
         count = 0
-        for s in old where s.key != TargetTable.empty { insert(s.key, s.value) }
+        for s in old where s.keyHigh != TargetTable.emptyHigh { insert(s.key, s.value) }
     }
 
-    // MARK: - Packing targets into a word: a 4-bit kind, then 60 bits of payload
+    // MARK: - Packing targets into 32 bits: a 4-bit kind, then 28 bits of payload
 
-    private static let payloadMask: UInt64 = (1 << 60) - 1
+    private static let payloadMask: UInt32 = (1 << 28) - 1
 
     private mutating func index(of ref: ProjectRef) -> UInt64 {
         if let i = refIndex[ref] { return i }
@@ -130,14 +144,19 @@ struct TargetTable: Sendable {
         return i
     }
 
-    private mutating func encode(_ t: MinutesState.Target) -> UInt64 {
-        func pack(_ kind: UInt64, _ payload: UInt64) -> UInt64 { kind << 60 | payload & TargetTable.payloadMask }
+    private mutating func encode(_ t: MinutesState.Target) -> UInt32 {
+        func pack(_ kind: UInt32, _ payload: UInt64) -> UInt32 {
+            precondition(payload <= UInt64(TargetTable.payloadMask), "more than 2^28 targets of one kind")
+            return kind << 28 | UInt32(payload)
+        }
         switch t {
         case .person: return pack(0, 0)
         case .group: return pack(1, 0)
         case .retract: return pack(2, 0)
         case .project(let r): return pack(3, index(of: r))
-        case .meeting(let g, let d): return pack(4, index(of: g) << 32 | UInt64(UInt32(bitPattern: d.ordinal)))
+        case .meeting(let g, let d):
+            meetings.append((UInt32(index(of: g)), d))
+            return pack(4, UInt64(meetings.count - 1))
         case .item(let position): return pack(5, UInt64(position))
         case .change(let position): return pack(6, UInt64(position))
         case .rating(let r): return pack(7, index(of: r))
@@ -147,14 +166,16 @@ struct TargetTable: Sendable {
         }
     }
 
-    private func decode(_ v: UInt64) -> MinutesState.Target {
+    private func decode(_ v: UInt32) -> MinutesState.Target {
         let p = v & TargetTable.payloadMask
-        switch v >> 60 {
+        switch v >> 28 {
         case 0: return .person
         case 1: return .group
         case 2: return .retract
         case 3: return .project(refs[Int(p)])
-        case 4: return .meeting(group: slugs[Int(p >> 32)], date: Day(ordinal: Int32(bitPattern: UInt32(truncatingIfNeeded: p))))
+        case 4:
+            let m = meetings[Int(p)]
+            return .meeting(group: slugs[Int(m.slug)], date: m.day)
         case 5: return .item(Int(p))
         case 6: return .change(item: Int(p))
         case 7: return .rating(refs[Int(p)])

@@ -11,8 +11,8 @@ import Testing
         case 2: return .retract
         case 3: return .project(ref)
         case 4: return .meeting(group: ref.group, date: Day(ordinal: Int32(truncatingIfNeeded: rng.next() % 40_000) - 5_000))
-        case 5: return .item(Int(rng.next() % (1 << 31)))
-        case 6: return .change(item: Int(rng.next() % (1 << 31)))
+        case 5: return .item(Int(rng.next() % (1 << 28)))
+        case 6: return .change(item: Int(rng.next() % (1 << 28)))
         case 7: return .rating(ref)
         case 8: return .plan(.group(ref.group))
         case 9: return .plan(.project(ref))

@@ -1,0 +1,83 @@
+import Testing
+@testable import MinutesCore
+
+/// The small structures replay keeps to avoid hashing and copying: the list of open
+/// follow-ups, the set of known initials, shared owner lists and meetings' attendance.
+@Suite struct ReplayIndexTests {
+    static func openByBruteForce(_ s: MinutesState) -> [EventID] {
+        s.items.values.filter(MinutesState.isOpen).map(\.id).sorted()
+    }
+
+    static func openByIndex(_ s: MinutesState) -> [EventID] {
+        s.followUps(matching: FollowUpFilter()).map(\.id).sorted()
+    }
+
+    @Test func openListStaysRightThroughCompactionsReopeningsAndRetractions() {
+        var b = JournalBuilder(seed: 11)
+        b.person("KP", "Kim Patel")
+        b.group("be-safe")
+        b.project("be-safe/1")
+        b.meeting("be-safe", "2024-03-01")
+        var todos: [EventID] = []
+        for k in 0..<200 { todos.append(b.todo("be-safe/1", ["KP"], "follow-up \(k)")) }
+        var decisions: [EventID] = []
+        // Closing 150 of 200 makes the closed ones most of the list, so it is compacted.
+        for k in 0..<150 { decisions.append(k % 2 == 0 ? b.done(todos[k]) : b.drop(todos[k])) }
+        let s1 = b.load().state
+        #expect(ReplayIndexTests.openByIndex(s1) == ReplayIndexTests.openByBruteForce(s1))
+        #expect(ReplayIndexTests.openByIndex(s1).count == 50)
+        #expect(s1.groups["be-safe"]!.openFollowUps.positions.count < 200)  // compacted
+        // Retracting decisions reopens follow-ups whose entries were compacted away …
+        for k in stride(from: 0, to: 40, by: 4) { b.retract(decisions[k]) }
+        // … retracting open follow-ups closes them, and a second decision on a reopened one closes it again.
+        for k in 190..<200 { b.retract(todos[k]) }
+        b.done(todos[0])
+        let s2 = b.load().state
+        #expect(ReplayIndexTests.openByIndex(s2) == ReplayIndexTests.openByBruteForce(s2))
+        #expect(ReplayIndexTests.openByIndex(s2).count == 50 + 10 - 10 - 1)
+        let positions = s2.groups["be-safe"]!.openFollowUps.positions
+        #expect(Set(positions).count == positions.count)  // each listed once
+    }
+
+    @Test func initialsSetHoldsOnlyTwoToFourCapitalLetters() {
+        var set = InitialsSet()
+        #expect(!set.contains("KP"))
+        for s in ["KP", "ABCD", "ZZ"] { set.insert(s) }
+        set.insert("kp")        // not initials: ignored
+        set.insert("ABCDE")     // too long: ignored
+        #expect(set.contains("KP") && set.contains("ABCD") && set.contains("ZZ"))
+        #expect(!set.contains("kp") && !set.contains("ABC") && !set.contains("ABCDE") && !set.contains("K"))
+        #expect(InitialsSet.code("AB") != InitialsSet.code("BA"))
+        #expect(InitialsSet.code("Zoë") == nil)
+    }
+
+    @Test func followUpsOwnedByTheSamePeopleShareOneOwnerList() {
+        var b = JournalBuilder(seed: 12)
+        b.person("KP", "Kim Patel")
+        b.person("DD", "Dee Dee")
+        b.group("be-safe")
+        b.project("be-safe/1")
+        let one = b.todo("be-safe/1", ["KP", "DD"], "first")
+        let two = b.todo("be-safe/1", ["KP", "DD"], "second")
+        let three = b.todo("be-safe/1", ["DD", "KP"], "third")
+        let named = b.todo("be-safe/1", ["Schools"], "fourth")
+        let s = b.load().state
+        func base(_ id: EventID) -> UnsafeRawPointer? {
+            s.items[id]!.owners.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        }
+        #expect(base(one) == base(two))
+        #expect(s.items[three]!.owners == [.initials("DD"), .initials("KP")])
+        #expect(s.items[named]!.owners == [.named("Schools")])
+    }
+
+    @Test func aMeetingEventThatNamesSomeoneTwiceListsThemOnce() {
+        let text = journalText([
+            "2024-03-01T09:00:00.000Z 0000000000g1 group slug=be-safe name=\"Be Safe\"",
+            "2024-03-01T09:00:01.000Z 0000000000m1 meeting group=be-safe date=2024-03-01 present=KP present=DD present=KP apology=JB",
+        ])
+        let m = JournalLoader.load(text: text).state.groups["be-safe"]!.meetings[0]
+        #expect(m.present == ["KP", "DD"])
+        #expect(m.apologies == ["JB"])
+        #expect(Meeting.hasRepeats(["A", "B", "A"]) && !Meeting.hasRepeats(["A", "B"]) && !Meeting.hasRepeats([]))
+    }
+}
