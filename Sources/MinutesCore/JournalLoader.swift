@@ -150,6 +150,22 @@ public enum JournalLoader {
             self.sorting = sorting
         }
 
+        /// Bits of the slots `warm` read, kept so that the reads stay.
+        private var warmth: UInt32 = 0
+
+        /// Reads, for a batch of lines about to be folded, the table slots their ids and the
+        /// ids they refer to will be looked up in: the cache misses of the whole batch then
+        /// overlap, which made replay of a million events markedly faster.
+        mutating func warm(_ batch: [ParsedLine]) {
+            var w: UInt32 = 0
+            for line in batch {
+                guard case .event(let e)? = line.result else { continue }
+                w ^= state.targets.touch(e.id)
+                if let ref = e.body.ref { w ^= state.targets.touch(ref) }
+            }
+            warmth ^= w
+        }
+
         /// Folds one line; false to stop (a line out of order, when not sorting).
         mutating func take(_ parsed: ParsedLine) -> Bool {
             let number = parsed.number

@@ -40,6 +40,7 @@ enum ParallelParse {
         var stopped = false
         var last: Event?
         while !stopped, let batch = queue.take() {
+            fold.warm(batch)
             for line in batch where !fold.take(line) {
                 stopped = true
                 break
