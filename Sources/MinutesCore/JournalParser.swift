@@ -85,6 +85,14 @@ public struct JournalParser {
     private var fields: [Field] = []
     private var scratch: [UInt8] = []
 
+    /// The line being read: its number, the keys it has (a bit per key), for each key it has
+    /// the index in `fields` of its first field, and the first problem `build` found. Only
+    /// entries whose bit is in `seen` are meaningful, so nothing is cleared between lines.
+    private var number = 0
+    private var seen: UInt64 = 0
+    private var firstField: [Int] = Array(repeating: 0, count: Key.allCases.count)
+    private var failure: Diagnostic?
+
     public init() {
         fields.reserveCapacity(16)
     }
@@ -145,7 +153,8 @@ public struct JournalParser {
                         hint: "kinds are " + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
         fields.removeAll(keepingCapacity: true)
-        var seen: UInt64 = 0
+        seen = 0
+        self.number = number
         skipSpace()
         while i < end {
             let keyStart = i
@@ -160,10 +169,12 @@ public struct JournalParser {
             guard shape.allows(key) else {
                 return fail(keyStart, "\(kind.rawValue) events have no field '\(key.name)'")
             }
-            if seen & key.bit != 0, shape.repeated & key.bit == 0 {
-                return fail(keyStart, "field '\(key.name)' given twice")
+            if seen & key.bit != 0 {
+                if shape.repeated & key.bit == 0 { return fail(keyStart, "field '\(key.name)' given twice") }
+            } else {
+                seen |= key.bit
+                firstField[key.rawValue] = fields.count
             }
-            seen |= key.bit
             i += 1
             var field = Field(key: key, keyOffset: keyStart, valueStart: i, valueEnd: i, quoted: false, escaped: false)
             if i < end, b[i] == UInt8(ascii: "\"") {
@@ -220,147 +231,108 @@ public struct JournalParser {
             let missing = Key.allCases.first { shape.required & $0.bit != 0 && seen & $0.bit == 0 }!
             return fail(end, "\(kind.rawValue) event needs a '\(missing.name)' field")
         }
-        return build(kind, id: id, timestamp: timestamp, b, number: number)
+        return build(kind, id: id, timestamp: timestamp, b)
     }
 
     // MARK: - Events from fields
 
+    /// Builds the event from the fields `parseEvent` found, or reports the first problem.
+    ///
+    /// The helpers below are methods that record a problem in `failure` rather than local
+    /// closures capturing a `var`: a captured, mutated variable is boxed on the heap and every
+    /// access to it pays a dynamic exclusivity check, which made this the costliest step of
+    /// replay. A field is found through `firstField` (indexed by key) instead of a search.
     private mutating func build(_ kind: EventKind, id: EventID, timestamp: Timestamp,
-                                _ b: UnsafeBufferPointer<UInt8>, number: Int) -> LineResult {
-        var failure: Diagnostic?
-        func fail(_ f: Field, _ message: String, hint: String? = nil) {
-            if failure == nil {
-                failure = .error(line: number, column: JournalParser.column(b, f.valueStart - (f.quoted ? 1 : 0)),
-                                 message, hint: hint)
-            }
-        }
-        func field(_ k: Key) -> Field? { fields.first { $0.key == k } }
-        func string(_ f: Field) -> String { decode(f, b) }
-        func text(_ k: Key, allowEmpty: Bool = false) -> String? {
-            guard let f = field(k) else { return nil }
-            let s = string(f)
-            if !allowEmpty && JournalParser.isBlank(s) {
-                fail(f, "\(k.name) is empty")
-                return nil
-            }
-            return s
-        }
-        func all(_ k: Key) -> [String] {
-            fields.compactMap { f in
-                guard f.key == k else { return nil }
-                let s = string(f)
-                if JournalParser.isBlank(s) { fail(f, "\(k.name) is empty"); return nil }
-                return s
-            }
-        }
-        func day(_ k: Key) -> Day? {
-            guard let f = field(k) else { return nil }
-            guard let d = self.day(b, f.valueStart..<f.valueEnd) else {
-                fail(f, "'\(string(f))' is not a date", hint: "dates are written YYYY-MM-DD, e.g. 2009-06-26")
-                return nil
-            }
-            return d
-        }
-        func project(_ k: Key = .project) -> ProjectRef? {
-            guard let f = field(k) else { return nil }
-            if let r = JournalParser.projectRef(b, f) { return r }
-            guard let r = ProjectRef(string(f)) else {
-                fail(f, "'\(string(f))' is not a project reference", hint: "write group/number, e.g. be-safe/2")
-                return nil
-            }
-            return r
-        }
-        func ref() -> EventID? {
-            guard let f = field(.ref) else { return nil }
-            guard let r = EventID.parse(bytes: b[f.valueStart..<f.valueEnd]) else {
-                fail(f, "'\(string(f))' is not an event id", hint: "refer to an event by its full 12-character id")
-                return nil
-            }
-            return r
-        }
-        func slug(_ k: Key) -> String? {
-            guard let f = field(k) else { return nil }
-            let s = string(f)
-            guard GroupSlug.isValid(s) else {
-                fail(f, "'\(s)' is not a group slug", hint: "slugs are lower-case letters, digits and '-', starting with a letter")
-                return nil
-            }
-            return s
-        }
-        func initials(_ k: Key) -> String? {
-            guard let f = field(k) else { return nil }
-            let s = string(f)
-            guard Owner.looksLikeInitials(s) else {
-                fail(f, "'\(s)' is not initials", hint: "initials are 2 to 4 capital letters")
-                return nil
-            }
-            return s
-        }
-        func owners() -> [Owner] { all(.owner).map(Owner.init(journalValue:)) }
-
-        let body: EventBody?
+                                _ b: UnsafeBufferPointer<UInt8>) -> LineResult {
+        failure = nil
         switch kind {
         case .person:
-            let i = initials(.initials), n = text(.name)
-            body = i.flatMap { i in n.map { .person(Person(initials: i, name: $0, organisation: text(.org))) } }
+            let i = initials(.initials, b), n = text(.name, b)
+            if let i, let n, failure == nil {
+                let person = Person(initials: i, name: n, organisation: text(.org, b))
+                return event(id, timestamp, .person(person))
+            }
         case .group:
-            let s = slug(.slug), n = text(.name), l = initials(.lead)
-            body = s.flatMap { s in n.map { .group(slug: s, name: $0, lead: l) } }
+            let s = slug(.slug, b), n = text(.name, b), l = initials(.lead, b)
+            if let s, let n, failure == nil { return event(id, timestamp, .group(slug: s, name: n, lead: l)) }
         case .project:
-            let g = slug(.group), h = text(.headline)
+            let g = slug(.group, b), h = text(.headline, b)
             var n: Int?
             if let f = field(.number) {
-                n = ProjectRef.number(string(f)[...])
-                if n == nil { fail(f, "'\(string(f))' is not a project number", hint: "numbers run from 1 to 9999") }
+                n = ProjectRef.number(decode(f, b)[...])
+                if n == nil { fail(f, b, "'\(decode(f, b))' is not a project number", hint: "numbers run from 1 to 9999") }
             }
-            if let g, let n, let h { body = .project(ProjectRef(group: g, number: n), headline: h) } else { body = nil }
+            if let g, let n, let h, failure == nil {
+                return event(id, timestamp, .project(ProjectRef(group: g, number: n), headline: h))
+            }
         case .meeting:
-            let g = slug(.group), d = day(.date)
+            let g = slug(.group, b), d = day(.date, b)
             if let g, let d {
-                body = .meeting(MeetingFields(group: g, date: d, present: all(.present), apologies: all(.apology),
-                                              chair: text(.chair), minuteTaker: text(.minutes), next: day(.next)))
-            } else { body = nil }
+                let fields = MeetingFields(group: g, date: d, present: all(.present, b), apologies: all(.apology, b),
+                                           chair: text(.chair, b), minuteTaker: text(.minutes, b), next: day(.next, b))
+                if failure == nil { return event(id, timestamp, .meeting(fields)) }
+            }
         case .action, .note, .todo:
-            let p = project(), m = day(.meeting), t = text(.text)
+            let p = project(b), m = day(.meeting, b), t = text(.text, b)
             if let p, let t {
+                let body: EventBody
                 switch kind {
                 case .action: body = .action(p, meeting: m, text: t)
                 case .note: body = .note(p, meeting: m, text: t)
-                default: body = .todo(p, meeting: m, owners: owners(), text: t)
+                default: body = .todo(p, meeting: m, owners: owners(b), text: t)
                 }
-            } else { body = nil }
+                if failure == nil { return event(id, timestamp, body) }
+            }
         case .done:
-            body = ref().map { .done(ref: $0, meeting: day(.meeting), outcome: text(.outcome)) }
+            if let r = ref(b) {
+                let m = day(.meeting, b), o = text(.outcome, b)
+                if failure == nil { return event(id, timestamp, .done(ref: r, meeting: m, outcome: o)) }
+            }
         case .drop:
-            let r = ref(), reason = text(.reason)
-            body = r.flatMap { r in reason.map { .drop(ref: r, meeting: day(.meeting), reason: $0) } }
+            let r = ref(b), reason = text(.reason, b)
+            if let r, let reason {
+                let m = day(.meeting, b)
+                if failure == nil { return event(id, timestamp, .drop(ref: r, meeting: m, reason: reason)) }
+            }
         case .reassign:
-            let r = ref(), o = owners()
+            let r = ref(b), o = owners(b)
             if o.isEmpty, failure == nil {
                 failure = .error(line: number, column: JournalParser.column(b, b.count), "reassign needs at least one 'owner' field")
             }
-            body = r.map { .reassign(ref: $0, meeting: day(.meeting), owners: o) }
+            if let r {
+                let m = day(.meeting, b)
+                if failure == nil { return event(id, timestamp, .reassign(ref: r, meeting: m, owners: o)) }
+            }
         case .rate:
-            let p = project()
+            let p = project(b)
             var rating: Rating?
             if let f = field(.rating) {
-                rating = Rating(rawValue: string(f).lowercased())
+                rating = JournalParser.rating(b, f) ?? Rating(rawValue: decode(f, b).lowercased())
                 if rating == nil {
-                    fail(f, "'\(string(f))' is not a rating", hint: "ratings are unsatisfactory, satisfactory, good, excellent")
+                    fail(f, b, "'\(decode(f, b))' is not a rating", hint: "ratings are unsatisfactory, satisfactory, good, excellent")
                 }
             }
-            if let p, let rating { body = .rate(p, meeting: day(.meeting), rating: rating, comment: text(.comment, allowEmpty: true)) } else { body = nil }
+            if let p, let rating {
+                let m = day(.meeting, b), c = text(.comment, b, allowEmpty: true)
+                if failure == nil { return event(id, timestamp, .rate(p, meeting: m, rating: rating, comment: c)) }
+            }
         case .amend:
-            let r = ref(), t = text(.text)
-            let o = fields.contains { $0.key == .owner } ? owners() : nil
-            body = r.flatMap { r in t.map { .amend(ref: r, text: $0, owners: o) } }
+            let r = ref(b), t = text(.text, b)
+            let o = seen & Key.owner.bit != 0 ? owners(b) : nil
+            if let r, let t, failure == nil { return event(id, timestamp, .amend(ref: r, text: t, owners: o)) }
         case .retract:
-            body = ref().map { .retract(ref: $0, reason: text(.reason)) }
+            if let r = ref(b) {
+                let reason = text(.reason, b)
+                if failure == nil { return event(id, timestamp, .retract(ref: r, reason: reason)) }
+            }
         case .carry:
-            body = ref().map { .carry(ref: $0, meeting: day(.meeting)) }
+            if let r = ref(b) {
+                let m = day(.meeting, b)
+                if failure == nil { return event(id, timestamp, .carry(ref: r, meeting: m)) }
+            }
         case .plan:
-            let g = field(.group) != nil ? slug(.group) : nil
-            let p = field(.project) != nil ? project() : nil
+            let g = field(.group) != nil ? slug(.group, b) : nil
+            let p = field(.project) != nil ? project(b) : nil
             let target: PlanTarget?
             switch (g, p) {
             case (let g?, nil): target = .group(g)
@@ -372,18 +344,151 @@ public struct JournalParser {
                                      "plan needs exactly one of 'group' or 'project'")
                 }
             }
-            let fieldsSet = PlanFields(lead: initials(.lead), aim: text(.aim), start: day(.start), end: day(.end),
-                                       links: all(.link), priorities: all(.priority))
+            let fieldsSet = PlanFields(lead: initials(.lead, b), aim: text(.aim, b), start: day(.start, b), end: day(.end, b),
+                                       links: all(.link, b), priorities: all(.priority, b))
             if case .project = target, !fieldsSet.priorities.isEmpty, failure == nil {
-                fail(field(.priority)!, "priorities belong to a group's plan, not a project's")
+                fail(field(.priority)!, b, "priorities belong to a group's plan, not a project's")
             }
-            body = target.map { .plan($0, fieldsSet) }
+            if let target, failure == nil { return event(id, timestamp, .plan(target, fieldsSet)) }
         }
         if let failure { return .failure(failure) }
-        guard let body else {
-            return .failure(.error(line: number, column: 1, "could not read this \(kind.rawValue) event"))
+        return .failure(.error(line: number, column: 1, "could not read this \(kind.rawValue) event"))
+    }
+
+    @inline(__always)
+    private func event(_ id: EventID, _ timestamp: Timestamp, _ body: EventBody) -> LineResult {
+        .event(Event(id: id, timestamp: timestamp, body: body))
+    }
+
+    /// Records a problem with field `f` unless one was found already (the first one is reported).
+    private mutating func fail(_ f: Field, _ b: UnsafeBufferPointer<UInt8>, _ message: String, hint: String? = nil) {
+        if failure == nil {
+            failure = .error(line: number, column: JournalParser.column(b, f.valueStart - (f.quoted ? 1 : 0)),
+                             message, hint: hint)
         }
-        return .event(Event(id: id, timestamp: timestamp, body: body))
+    }
+
+    /// The first field with key `k` on this line: one look in `firstField`, no search.
+    private func field(_ k: Key) -> Field? {
+        seen & k.bit != 0 ? fields[firstField[k.rawValue]] : nil
+    }
+
+    private mutating func text(_ k: Key, _ b: UnsafeBufferPointer<UInt8>, allowEmpty: Bool = false) -> String? {
+        guard let f = field(k) else { return nil }
+        let s = decode(f, b)
+        if !allowEmpty && JournalParser.isBlank(s) {
+            fail(f, b, "\(k.name) is empty")
+            return nil
+        }
+        return s
+    }
+
+    /// Every non-empty value of a repeatable key, in line order.
+    private mutating func all(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard seen & k.bit != 0 else { return [] }
+        var result: [String] = []
+        var i = firstField[k.rawValue]
+        while i < fields.count {
+            let f = fields[i]
+            i += 1
+            guard f.key == k else { continue }
+            let s = decode(f, b)
+            if JournalParser.isBlank(s) { fail(f, b, "\(k.name) is empty"); continue }
+            result.append(s)
+        }
+        return result
+    }
+
+    /// The owners, each read as `Owner(journalValue:)` does; 2–4 capital letters are seen
+    /// from the bytes, without asking the string.
+    private mutating func owners(_ b: UnsafeBufferPointer<UInt8>) -> [Owner] {
+        guard seen & Key.owner.bit != 0 else { return [] }
+        var result: [Owner] = []
+        var i = firstField[Key.owner.rawValue]
+        while i < fields.count {
+            let f = fields[i]
+            i += 1
+            guard f.key == .owner else { continue }
+            let s = decode(f, b)
+            if JournalParser.isBlank(s) { fail(f, b, "owner is empty"); continue }
+            result.append(JournalParser.areInitials(b, f) ? .initials(s) : Owner(journalValue: s))
+        }
+        return result
+    }
+
+    private mutating func day(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard let f = field(k) else { return nil }
+        guard let d = day(b, f.valueStart..<f.valueEnd) else {
+            fail(f, b, "'\(decode(f, b))' is not a date", hint: "dates are written YYYY-MM-DD, e.g. 2009-06-26")
+            return nil
+        }
+        return d
+    }
+
+    private mutating func project(_ b: UnsafeBufferPointer<UInt8>) -> ProjectRef? {
+        guard let f = field(.project) else { return nil }
+        if let r = JournalParser.projectRef(b, f) { return r }
+        let s = decode(f, b)
+        guard let r = ProjectRef(s) else {
+            fail(f, b, "'\(s)' is not a project reference", hint: "write group/number, e.g. be-safe/2")
+            return nil
+        }
+        return r
+    }
+
+    private mutating func ref(_ b: UnsafeBufferPointer<UInt8>) -> EventID? {
+        guard let f = field(.ref) else { return nil }
+        guard let r = EventID.parse(bytes: b[f.valueStart..<f.valueEnd]) else {
+            fail(f, b, "'\(decode(f, b))' is not an event id", hint: "refer to an event by its full 12-character id")
+            return nil
+        }
+        return r
+    }
+
+    private mutating func slug(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let f = field(k) else { return nil }
+        let s = decode(f, b)
+        guard GroupSlug.isValid(s) else {
+            fail(f, b, "'\(s)' is not a group slug", hint: "slugs are lower-case letters, digits and '-', starting with a letter")
+            return nil
+        }
+        return s
+    }
+
+    private mutating func initials(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let f = field(k) else { return nil }
+        let s = decode(f, b)
+        guard Owner.looksLikeInitials(s) else {
+            fail(f, b, "'\(s)' is not initials", hint: "initials are 2 to 4 capital letters")
+            return nil
+        }
+        return s
+    }
+
+    /// Whether an unescaped value is 2–4 bytes A–Z: `Owner.looksLikeInitials` of its text.
+    static func areInitials(_ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> Bool {
+        let n = f.valueEnd - f.valueStart
+        guard !f.escaped, n >= 2, n <= 4 else { return false }
+        for i in f.valueStart..<f.valueEnd where b[i] < 65 || b[i] > 90 { return false }
+        return true
+    }
+
+    /// A rating written in ASCII, matched ignoring case straight from the bytes; nil for
+    /// anything else, which then goes through `lowercased()` and `Rating(rawValue:)`.
+    static func rating(_ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> Rating? {
+        guard !f.escaped else { return nil }
+        let n = f.valueEnd - f.valueStart
+        search: for r in Rating.allCases where r.rawValue.utf8.count == n {
+            var k = f.valueStart
+            for c in r.rawValue.utf8 {
+                var x = b[k]
+                if x >= 65 && x <= 90 { x += 32 }
+                guard x == c else { continue search }
+                k += 1
+            }
+            return r
+        }
+        return nil
     }
 
     // MARK: - Values
