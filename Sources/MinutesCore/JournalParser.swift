@@ -21,11 +21,6 @@ public struct JournalParser {
         var name: String { String(describing: self) }
         var bit: UInt64 { 1 << UInt64(rawValue) }
 
-        static let byBytes: [[UInt8]: Key] = {
-            var table: [[UInt8]: Key] = [:]
-            for k in Key.allCases { table[Array(k.name.utf8)] = k }
-            return table
-        }()
     }
 
     /// Which fields each kind takes: required, optional, and repeatable (all optional).
@@ -61,14 +56,8 @@ public struct JournalParser {
         .plan: Shape(optional: [.group, .project, .lead, .aim, .start, .end], repeated: [.link, .priority]),
     ]
 
-    static let kindsByBytes: [[UInt8]: EventKind] = {
-        var table: [[UInt8]: EventKind] = [:]
-        for k in EventKind.allCases { table[Array(k.rawValue.utf8)] = k }
-        return table
-    }()
-
     /// The kinds and their shapes, and the keys, found from a line's bytes without building an
-    /// array or hashing it (the dictionaries above cost an allocation and a hash per field).
+    /// array or hashing it (a dictionary costs an allocation and a hash per field).
     static let kindTable = Keywords(EventKind.allCases.map { ($0.rawValue, (kind: $0, shape: shapes[$0]!)) })
     static let keyTable = Keywords(Key.allCases.map { ($0.name, $0) })
 
@@ -83,6 +72,10 @@ public struct JournalParser {
     }
 
     private var fields: [Field] = []
+    /// The tables, held by each parser so that a look-up does not first check that a global
+    /// has been initialised.
+    private let kinds = JournalParser.kindTable
+    private let keys = JournalParser.keyTable
     private var scratch: [UInt8] = []
 
     /// The line being read: its number, the keys it has (a bit per key), for each key it has
@@ -148,7 +141,7 @@ public struct JournalParser {
         skipSpace()
         let kindRange = token()
         guard !kindRange.isEmpty else { return fail(kindRange.lowerBound, "expected the kind of event after the id") }
-        guard let (kind, shape) = JournalParser.kindTable.find(b, kindRange) else {
+        guard let (kind, shape) = kinds.find(b, kindRange) else {
             return fail(kindRange.lowerBound, "unknown kind of event '\(JournalParser.text(b, kindRange))'",
                         hint: "kinds are " + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
@@ -163,7 +156,7 @@ public struct JournalParser {
                 return fail(keyStart, "expected a field like key=value",
                             hint: "text with spaces must be in double quotes: text=\"…\"")
             }
-            guard let key = JournalParser.keyTable.find(b, keyStart..<i) else {
+            guard let key = keys.find(b, keyStart..<i) else {
                 return fail(keyStart, "unknown field '\(JournalParser.text(b, keyStart..<i))'")
             }
             guard shape.allows(key) else {
@@ -677,27 +670,64 @@ public struct JournalParser {
     }
 }
 
-/// Words looked up by their bytes: candidates are filed by first letter and compared byte by
-/// byte, so finding a kind or a key costs no allocation and no hashing.
+/// Words looked up by their bytes with one multiply, one table load and one compare: a word
+/// of at most 8 lower-case letters is packed into a `UInt64`, and a multiplier chosen when
+/// the table is made sends each word to its own slot (a perfect hash). Keys and kinds are
+/// looked up for every field of every line, so this costs no allocation, no hashing of
+/// arrays and no search.
 struct Keywords<Value: Sendable>: Sendable {
-    private var byFirst: [[(bytes: [UInt8], value: Value)]] = Array(repeating: [], count: 26)
+    private typealias Slot = (word: UInt64, length: Int, value: Value)
+    private static var slotBits: UInt64 { 7 }
+    private var slots: [Slot?]
+    private var multiplier: UInt64
 
-    /// Words of lower-case ASCII letters.
+    /// Words of 1 to 8 lower-case ASCII letters, all different.
     init(_ words: [(String, Value)]) {
-        for (word, value) in words {
-            let bytes = Array(word.utf8)
-            byFirst[Int(bytes[0] - UInt8(ascii: "a"))].append((bytes, value))
+        // Odd multipliers from a fixed sequence until one puts every word in a slot of its
+        // own; with 128 slots for a few dozen words that takes some tens of tries.
+        var m: UInt64 = 0x9E37_79B9_7F4A_7C15
+        while true {
+            var slots = [Slot?](repeating: nil, count: 1 << Keywords.slotBits)
+            var collided = false
+            for (word, value) in words {
+                let bytes = Array(word.utf8)
+                precondition((1...8).contains(bytes.count), "keywords are 1 to 8 bytes")
+                let w = bytes.withUnsafeBufferPointer { Keywords.pack($0, 0..<$0.count) }
+                let s = Keywords.slot(w, m)
+                if slots[s] != nil { collided = true; break }
+                slots[s] = (w, bytes.count, value)
+            }
+            if !collided {
+                self.slots = slots
+                self.multiplier = m
+                return
+            }
+            m = (m &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407) | 1
         }
     }
 
-    func find(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Value? {
-        guard !r.isEmpty else { return nil }
-        let first = b[r.lowerBound] &- UInt8(ascii: "a")
-        guard first < 26 else { return nil }
-        search: for candidate in byFirst[Int(first)] where candidate.bytes.count == r.count {
-            for k in 1..<r.count where candidate.bytes[k] != b[r.lowerBound + k] { continue search }
-            return candidate.value
+    /// The bytes at `r` (at most 8) as a little-endian number, zero above the last byte.
+    @inline(__always)
+    static func pack(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
+        if r.lowerBound + 8 <= b.count {
+            let w = UnsafeRawPointer(b.baseAddress! + r.lowerBound).loadUnaligned(as: UInt64.self)
+            return r.count == 8 ? w : w & ((1 << UInt64(8 * r.count)) &- 1)
         }
-        return nil
+        var w: UInt64 = 0
+        for i in r.reversed() { w = w << 8 | UInt64(b[i]) }
+        return w
+    }
+
+    @inline(__always)
+    private static func slot(_ w: UInt64, _ m: UInt64) -> Int {
+        Int(truncatingIfNeeded: (w &* m) >> (64 - slotBits))
+    }
+
+    @inline(__always)
+    func find(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Value? {
+        guard r.count >= 1, r.count <= 8 else { return nil }
+        let w = Keywords.pack(b, r)
+        guard let s = slots[Keywords.slot(w, multiplier)], s.word == w, s.length == r.count else { return nil }
+        return s.value
     }
 }
