@@ -85,6 +85,8 @@ public struct JournalParser {
     private var seen: UInt64 = 0
     private var firstField: [Int] = Array(repeating: 0, count: Key.allCases.count)
     private var failure: Diagnostic?
+    /// Whether the line has only ASCII bytes; then so does every value (see `decode`).
+    private var lineIsASCII = true
 
     public init() {
         fields.reserveCapacity(16)
@@ -96,10 +98,12 @@ public struct JournalParser {
     public mutating func parse(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineResult {
         var end = line.count
         if end > 0, line[end - 1] == 13 { end -= 1 }
-        if let bad = JournalParser.firstInvalidUTF8(line, end: end) {
+        var ascii = true
+        if let bad = JournalParser.firstInvalidUTF8(line, end: end, ascii: &ascii) {
             return .failure(.error(line: number, column: JournalParser.column(line, bad),
                                    "invalid UTF-8", hint: "the journal must be saved as UTF-8"))
         }
+        lineIsASCII = ascii
         var i = 0
         while i < end, line[i] == 32 || line[i] == 9 { i += 1 }
         if i == end { return .blank }
@@ -369,7 +373,7 @@ public struct JournalParser {
     private mutating func text(_ k: Key, _ b: UnsafeBufferPointer<UInt8>, allowEmpty: Bool = false) -> String? {
         guard let f = field(k) else { return nil }
         let s = decode(f, b)
-        if !allowEmpty && JournalParser.isBlank(s) {
+        if !allowEmpty && JournalParser.isBlank(s, b, f) {
             fail(f, b, "\(k.name) is empty")
             return nil
         }
@@ -386,7 +390,7 @@ public struct JournalParser {
             i += 1
             guard f.key == k else { continue }
             let s = decode(f, b)
-            if JournalParser.isBlank(s) { fail(f, b, "\(k.name) is empty"); continue }
+            if JournalParser.isBlank(s, b, f) { fail(f, b, "\(k.name) is empty"); continue }
             result.append(s)
         }
         return result
@@ -403,7 +407,7 @@ public struct JournalParser {
             i += 1
             guard f.key == .owner else { continue }
             let s = decode(f, b)
-            if JournalParser.isBlank(s) { fail(f, b, "owner is empty"); continue }
+            if JournalParser.isBlank(s, b, f) { fail(f, b, "owner is empty"); continue }
             result.append(JournalParser.areInitials(b, f) ? .initials(s) : Owner(journalValue: s))
         }
         return result
@@ -420,7 +424,7 @@ public struct JournalParser {
 
     private mutating func project(_ b: UnsafeBufferPointer<UInt8>) -> ProjectRef? {
         guard let f = field(.project) else { return nil }
-        if let r = JournalParser.projectRef(b, f) { return r }
+        if let r = cachedProjectRef(b, f) { return r }
         let s = decode(f, b)
         guard let r = ProjectRef(s) else {
             fail(f, b, "'\(s)' is not a project reference", hint: "write group/number, e.g. be-safe/2")
@@ -486,6 +490,18 @@ public struct JournalParser {
 
     // MARK: - Values
 
+    /// The bytes at `r` (at most 8) as a little-endian number, zero above the last byte.
+    @inline(__always)
+    static func pack(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
+        if r.lowerBound + 8 <= b.count {
+            let w = UnsafeRawPointer(b.baseAddress! + r.lowerBound).loadUnaligned(as: UInt64.self)
+            return r.count == 8 ? w : w & ((1 << UInt64(8 * r.count)) &- 1)
+        }
+        var w: UInt64 = 0
+        for i in r.reversed() { w = w << 8 | UInt64(b[i]) }
+        return w
+    }
+
     /// Whether the eight bytes at `i` are all plain text inside quotes: none is a quote, a
     /// backslash, a control character or DEL. (Each test is the classic "has a zero byte"
     /// word trick; a false alarm only sends those bytes down the byte-by-byte path.)
@@ -527,6 +543,23 @@ public struct JournalParser {
         return Timestamp(milliseconds: Int64(d.ordinal) * 86_400_000 + Int64(h * 3_600_000 + m * 60_000 + sec * 1000 + ms))
     }
 
+    /// The last reference `projectRef` read, by its bytes packed into two words: consecutive
+    /// lines mostly name the same project, which then costs a compare instead of checking the
+    /// slug and making its string again (like `lastDate`).
+    private var lastProject: (head: UInt64, tail: UInt64, length: Int, ref: ProjectRef)?
+
+    /// `projectRef` through `lastProject` for values of up to 16 bytes.
+    private mutating func cachedProjectRef(_ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> ProjectRef? {
+        let n = f.valueEnd - f.valueStart
+        guard n <= 16, !f.escaped else { return JournalParser.projectRef(b, f) }
+        let head = JournalParser.pack(b, f.valueStart..<(f.valueStart + min(n, 8)))
+        let tail = n > 8 ? JournalParser.pack(b, (f.valueStart + 8)..<f.valueEnd) : 0
+        if let last = lastProject, last.head == head, last.tail == tail, last.length == n { return last.ref }
+        guard let r = JournalParser.projectRef(b, f) else { return nil }
+        lastProject = (head, tail, n, r)
+        return r
+    }
+
     /// `slug/N` read straight from the bytes of an unquoted value: no intermediate strings.
     /// Nil for anything unusual (quoted, escaped, not a plain slug and number), which then goes
     /// through `ProjectRef.init`, the one definition of what a reference is.
@@ -549,7 +582,7 @@ public struct JournalParser {
             n = n * 10 + Int(d)
         }
         guard n >= 1 else { return nil }
-        let slug = String(decoding: UnsafeBufferPointer(rebasing: b[f.valueStart..<slash]), as: UTF8.self)
+        let slug = string(validUTF8: UnsafeBufferPointer(rebasing: b[f.valueStart..<slash]), isASCII: true)
         return ProjectRef(group: slug, number: n)
     }
 
@@ -561,9 +594,26 @@ public struct JournalParser {
         return s.allSatisfy(\.isWhitespace)
     }
 
+    /// `isBlank(s)` for `s`, the text of field `f`, deciding from the field's first byte on
+    /// the line when it is printable ASCII and not a backslash (which may start an escape):
+    /// then it is also the text's first byte, and asking the string costs more.
+    static func isBlank(_ s: String, _ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> Bool {
+        if f.valueStart < f.valueEnd {
+            let c = b[f.valueStart]
+            if c > 32, c < 127, c != UInt8(ascii: "\\") { return false }
+        }
+        return isBlank(s)
+    }
+
+    /// The text of a field, its escapes undone.
+    ///
+    /// `parse` has checked the whole line as UTF-8, and a value starts and ends next to ASCII
+    /// bytes (`=`, quotes, spaces, the end of the line), so its bytes are well-formed UTF-8 by
+    /// themselves and are copied without a second check.
     private mutating func decode(_ f: Field, _ b: UnsafeBufferPointer<UInt8>) -> String {
         guard f.escaped else {
-            return String(decoding: UnsafeBufferPointer(rebasing: b[f.valueStart..<f.valueEnd]), as: UTF8.self)
+            let value = UnsafeBufferPointer(rebasing: b[f.valueStart..<f.valueEnd])
+            return JournalParser.string(validUTF8: value, isASCII: lineIsASCII || JournalParser.isASCII(value))
         }
         scratch.removeAll(keepingCapacity: true)
         var i = f.valueStart
@@ -585,6 +635,33 @@ public struct JournalParser {
             i += JournalParser.escapeLength(b, at: i)
         }
         return String(decoding: scratch, as: UTF8.self)
+    }
+
+    /// A string from bytes known to be well-formed UTF-8, made without validating them again
+    /// as `String(decoding:as:)` does. `isASCII` must be exact when true; it is kept in the
+    /// string, whose comparing and hashing are faster for it.
+    @inline(__always)
+    static func string(validUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+        if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *) {
+            return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether all the bytes are below 0x80, looking at eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        var bits: UInt64 = 0
+        var i = 0
+        while bytes.count - i >= 8 {
+            bits |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < bytes.count {
+            bits |= UInt64(bytes[i])
+            i += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
     }
 
     static func hexValue(_ c: UInt8) -> UInt8? {
@@ -636,8 +713,9 @@ public struct JournalParser {
         return n
     }
 
-    /// The offset of the first byte that is not part of well-formed UTF-8, or nil.
-    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
+    /// The offset of the first byte that is not part of well-formed UTF-8, or nil; `ascii`
+    /// is set to false when a byte of 0x80 or above is met.
+    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, end: Int, ascii: inout Bool) -> Int? {
         var i = 0
         let raw = UnsafeRawPointer(b.baseAddress)
         while i < end {
@@ -648,6 +726,7 @@ public struct JournalParser {
             }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
+            ascii = false
             let need: Int
             var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
             switch c {
@@ -692,7 +771,7 @@ struct Keywords<Value: Sendable>: Sendable {
             for (word, value) in words {
                 let bytes = Array(word.utf8)
                 precondition((1...8).contains(bytes.count), "keywords are 1 to 8 bytes")
-                let w = bytes.withUnsafeBufferPointer { Keywords.pack($0, 0..<$0.count) }
+                let w = bytes.withUnsafeBufferPointer { JournalParser.pack($0, 0..<$0.count) }
                 let s = Keywords.slot(w, m)
                 if slots[s] != nil { collided = true; break }
                 slots[s] = (w, bytes.count, value)
@@ -706,18 +785,6 @@ struct Keywords<Value: Sendable>: Sendable {
         }
     }
 
-    /// The bytes at `r` (at most 8) as a little-endian number, zero above the last byte.
-    @inline(__always)
-    static func pack(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
-        if r.lowerBound + 8 <= b.count {
-            let w = UnsafeRawPointer(b.baseAddress! + r.lowerBound).loadUnaligned(as: UInt64.self)
-            return r.count == 8 ? w : w & ((1 << UInt64(8 * r.count)) &- 1)
-        }
-        var w: UInt64 = 0
-        for i in r.reversed() { w = w << 8 | UInt64(b[i]) }
-        return w
-    }
-
     @inline(__always)
     private static func slot(_ w: UInt64, _ m: UInt64) -> Int {
         Int(truncatingIfNeeded: (w &* m) >> (64 - slotBits))
@@ -726,7 +793,7 @@ struct Keywords<Value: Sendable>: Sendable {
     @inline(__always)
     func find(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Value? {
         guard r.count >= 1, r.count <= 8 else { return nil }
-        let w = Keywords.pack(b, r)
+        let w = JournalParser.pack(b, r)
         guard let s = slots[Keywords.slot(w, multiplier)], s.word == w, s.length == r.count else { return nil }
         return s.value
     }
