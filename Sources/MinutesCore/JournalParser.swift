@@ -130,17 +130,34 @@ public struct JournalParser {
         }
         func skipSpace() { while i < end, b[i] == 32 || b[i] == 9 { i += 1 } }
 
-        let tsRange = token()
+        // A timestamp is 24 bytes, none of them a space: when a separator follows 24 bytes,
+        // they are the token (and if they are no timestamp, the error is the same).
+        let tsRange: Range<Int>
+        if end - i >= 24, end - i == 24 || b[i + 24] == 32 || b[i + 24] == 9 {
+            tsRange = i..<(i + 24)
+            i += 24
+        } else {
+            tsRange = token()
+        }
         guard let timestamp = timestamp(b, tsRange) else {
             return fail(tsRange.lowerBound, "expected a timestamp like 2009-06-26T10:15:03.120Z",
                         hint: "every event line starts with its UTC timestamp, then its id, then its kind")
         }
         skipSpace()
-        let idRange = token()
-        guard !idRange.isEmpty else { return fail(idRange.lowerBound, "expected an event id after the timestamp") }
-        guard let id = EventID.parse(bytes: b[idRange]) else {
-            return fail(idRange.lowerBound, "bad event id '\(JournalParser.text(b, idRange))'",
-                        hint: "an id is 12 characters from 0-9 and a-z without i, l, o and u")
+        // Likewise the 12 bytes of an id, taken without a scan when they read as one.
+        let id: EventID
+        if end - i >= 12, end - i == 12 || b[i + 12] == 32 || b[i + 12] == 9,
+           let quick = EventID.parse(bytes: b[i..<(i + 12)]) {
+            id = quick
+            i += 12
+        } else {
+            let idRange = token()
+            guard !idRange.isEmpty else { return fail(idRange.lowerBound, "expected an event id after the timestamp") }
+            guard let parsed = EventID.parse(bytes: b[idRange]) else {
+                return fail(idRange.lowerBound, "bad event id '\(JournalParser.text(b, idRange))'",
+                            hint: "an id is 12 characters from 0-9 and a-z without i, l, o and u")
+            }
+            id = parsed
         }
         skipSpace()
         let kindRange = token()
@@ -155,13 +172,20 @@ public struct JournalParser {
         skipSpace()
         while i < end {
             let keyStart = i
-            while i < end, b[i] >= UInt8(ascii: "a"), b[i] <= UInt8(ascii: "z") { i += 1 }
-            guard i < end, b[i] == UInt8(ascii: "="), i > keyStart else {
-                return fail(keyStart, "expected a field like key=value",
-                            hint: "text with spaces must be in double quotes: text=\"…\"")
-            }
-            guard let key = keys.find(b, keyStart..<i) else {
-                return fail(keyStart, "unknown field '\(JournalParser.text(b, keyStart..<i))'")
+            let key: Key
+            if let (quick, length) = quickKey(b, at: i) {
+                key = quick
+                i += length
+            } else {
+                while i < end, b[i] >= UInt8(ascii: "a"), b[i] <= UInt8(ascii: "z") { i += 1 }
+                guard i < end, b[i] == UInt8(ascii: "="), i > keyStart else {
+                    return fail(keyStart, "expected a field like key=value",
+                                hint: "text with spaces must be in double quotes: text=\"…\"")
+                }
+                guard let found = keys.find(b, keyStart..<i) else {
+                    return fail(keyStart, "unknown field '\(JournalParser.text(b, keyStart..<i))'")
+                }
+                key = found
             }
             guard shape.allows(key) else {
                 return fail(keyStart, "\(kind.rawValue) events have no field '\(key.name)'")
@@ -207,6 +231,7 @@ public struct JournalParser {
                     return fail(i, "expected a space after the closing quote")
                 }
             } else {
+                while end - i >= 8, JournalParser.isPlainValue8(b, at: i) { i += 8 }
                 while i < end, b[i] != 32, b[i] != 9 {
                     let c = b[i]
                     if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") {
@@ -229,6 +254,19 @@ public struct JournalParser {
             return fail(end, "\(kind.rawValue) event needs a '\(missing.name)' field")
         }
         return build(kind, id: id, timestamp: timestamp, b)
+    }
+
+    /// The key at `i` and its length when the bytes up to the next `=` (at most 8 of them,
+    /// found in one word) are a known key; nil sends the caller to the byte-by-byte scan,
+    /// which reports what is wrong. A known key is lower-case letters, so both ways agree.
+    @inline(__always)
+    private func quickKey(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Key, Int)? {
+        guard b.count - i >= 9 else { return nil }
+        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        let equals = JournalParser.zeroBytes(w ^ (JournalParser.ones &* UInt64(UInt8(ascii: "="))))
+        let length = equals != 0 ? equals.trailingZeroBitCount / 8 : (b[i + 8] == UInt8(ascii: "=") ? 8 : 0)
+        guard length > 0, let key = keys.find(b, i..<(i + length)) else { return nil }
+        return (key, length)
     }
 
     // MARK: - Events from fields
@@ -508,12 +546,28 @@ public struct JournalParser {
     @inline(__always)
     static func isPlainText8(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
-        let special = hasZero(w ^ (ones &* 0x22)) | hasZero(w ^ (ones &* 0x5C)) | hasZero(w ^ (ones &* 0x7F))
+        let special = zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x7F))
             | ((w &- ones &* 0x20) & ~w & high)
         return special == 0
     }
+
+    /// Whether the eight bytes at `i` can all stand in an unquoted value and none ends it: no
+    /// space or other byte up to 0x20, no quote, backslash or DEL (the same trick).
+    @inline(__always)
+    static func isPlainValue8(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        let special = zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x7F))
+            | ((w &- ones &* 0x21) & ~w & high)
+        return special == 0
+    }
+
+    static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    static var high: UInt64 { 0x8080_8080_8080_8080 }
+
+    /// The high bit of each zero byte of `x`, exact up to the first zero byte (above it a
+    /// borrow may flag more), and zero when no byte is zero.
+    @inline(__always)
+    static func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
 
     /// The day of the last date read, by its ten bytes: journal lines come in time order, so
     /// most timestamps and meeting dates repeat the previous date, which then costs a compare.
@@ -535,11 +589,14 @@ public struct JournalParser {
         guard r.count == 24, let d = day(b, r.lowerBound..<(r.lowerBound + 10)) else { return nil }
         let s = r.lowerBound
         guard b[s + 10] == UInt8(ascii: "T"), b[s + 13] == UInt8(ascii: ":"), b[s + 16] == UInt8(ascii: ":"),
-              b[s + 19] == UInt8(ascii: "."), b[s + 23] == UInt8(ascii: "Z"),
-              let h = Day.digits(b, s + 11, 2), let m = Day.digits(b, s + 14, 2),
-              let sec = Day.digits(b, s + 17, 2), let ms = Day.digits(b, s + 20, 3),
-              h < 24, m < 60, sec < 60
-        else { return nil }
+              b[s + 19] == UInt8(ascii: "."), b[s + 23] == UInt8(ascii: "Z") else { return nil }
+        // The nine digits of HH:MM:SS.mmm, each checked, without a loop per number.
+        let h1 = b[s + 11] &- 48, h2 = b[s + 12] &- 48, m1 = b[s + 14] &- 48, m2 = b[s + 15] &- 48
+        let s1 = b[s + 17] &- 48, s2 = b[s + 18] &- 48, f1 = b[s + 20] &- 48, f2 = b[s + 21] &- 48, f3 = b[s + 22] &- 48
+        guard h1 < 10, h2 < 10, m1 < 10, m2 < 10, s1 < 10, s2 < 10, f1 < 10, f2 < 10, f3 < 10 else { return nil }
+        let h = Int(h1) * 10 + Int(h2), m = Int(m1) * 10 + Int(m2), sec = Int(s1) * 10 + Int(s2)
+        let ms = Int(f1) * 100 + Int(f2) * 10 + Int(f3)
+        guard h < 24, m < 60, sec < 60 else { return nil }
         return Timestamp(milliseconds: Int64(d.ordinal) * 86_400_000 + Int64(h * 3_600_000 + m * 60_000 + sec * 1000 + ms))
     }
 
