@@ -776,14 +776,28 @@ public struct JournalParser {
         var i = 0
         let raw = UnsafeRawPointer(b.baseAddress)
         while i < end {
-            // Eight ASCII bytes at a time: most of a journal is ASCII.
-            if let raw, end - i >= 8, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
+            // ASCII sixteen bytes at a time (most of a journal is ASCII), then eight, and in a
+            // word that has a byte of 0x80 or above, straight to that byte.
+            if let raw, end - i >= 8 {
+                while end - i >= 16, (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                                      | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0 {
+                    i += 16
+                }
+                let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+                if high == 0 { i += 8; continue }
+                i += high.trailingZeroBitCount / 8
+            } else if b[i] < 0x80 {
+                i += 1
                 continue
             }
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
             ascii = false
+            // Two-byte sequences first: the commonest outside ASCII, and the simplest.
+            if c >= 0xC2, c <= 0xDF {
+                guard i + 1 < end, b[i + 1] & 0xC0 == 0x80 else { return i }
+                i += 2
+                continue
+            }
             let need: Int
             var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
             switch c {
