@@ -778,11 +778,12 @@ public struct JournalParser {
         while i < end {
             // ASCII sixteen bytes at a time (most of a journal is ASCII), then eight, and in a
             // word that has a byte of 0x80 or above, straight to that byte.
+            if let raw, end - i >= 16, (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                                        | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0 {
+                i += 16
+                continue
+            }
             if let raw, end - i >= 8 {
-                while end - i >= 16, (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                                      | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0 {
-                    i += 16
-                }
                 let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
                 if high == 0 { i += 8; continue }
                 i += high.trailingZeroBitCount / 8
