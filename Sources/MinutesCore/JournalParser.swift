@@ -21,11 +21,6 @@ public struct JournalParser {
         var name: String { String(describing: self) }
         var bit: UInt64 { 1 << UInt64(rawValue) }
 
-        static let byBytes: [[UInt8]: Key] = {
-            var table: [[UInt8]: Key] = [:]
-            for k in Key.allCases { table[Array(k.name.utf8)] = k }
-            return table
-        }()
     }
 
     /// Which fields each kind takes: required, optional, and repeatable (all optional).
@@ -61,14 +56,8 @@ public struct JournalParser {
         .plan: Shape(optional: [.group, .project, .lead, .aim, .start, .end], repeated: [.link, .priority]),
     ]
 
-    static let kindsByBytes: [[UInt8]: EventKind] = {
-        var table: [[UInt8]: EventKind] = [:]
-        for k in EventKind.allCases { table[Array(k.rawValue.utf8)] = k }
-        return table
-    }()
-
     /// The kinds and their shapes, and the keys, found from a line's bytes without building an
-    /// array or hashing it (the dictionaries above cost an allocation and a hash per field).
+    /// array or hashing it (a dictionary costs an allocation and a hash per field).
     static let kindTable = Keywords(EventKind.allCases.map { ($0.rawValue, (kind: $0, shape: shapes[$0]!)) })
     static let keyTable = Keywords(Key.allCases.map { ($0.name, $0) })
 
@@ -83,7 +72,21 @@ public struct JournalParser {
     }
 
     private var fields: [Field] = []
+    /// The tables, held by each parser so that a look-up does not first check that a global
+    /// has been initialised.
+    private let kinds = JournalParser.kindTable
+    private let keys = JournalParser.keyTable
     private var scratch: [UInt8] = []
+
+    /// The line being read: its number, the keys it has (a bit per key), for each key it has
+    /// the index in `fields` of its first field, and the first problem `build` found. Only
+    /// entries whose bit is in `seen` are meaningful, so nothing is cleared between lines.
+    private var number = 0
+    private var seen: UInt64 = 0
+    private var firstField: [Int] = Array(repeating: 0, count: Key.allCases.count)
+    private var failure: Diagnostic?
+    /// Whether the line has only ASCII bytes; then so does every value (see `decode`).
+    private var lineIsASCII = true
 
     public init() {
         fields.reserveCapacity(16)
@@ -95,10 +98,12 @@ public struct JournalParser {
     public mutating func parse(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineResult {
         var end = line.count
         if end > 0, line[end - 1] == 13 { end -= 1 }
-        if let bad = JournalParser.firstInvalidUTF8(line, end: end) {
+        var ascii = true
+        if let bad = JournalParser.firstInvalidUTF8(line, end: end, ascii: &ascii) {
             return .failure(.error(line: number, column: JournalParser.column(line, bad),
                                    "invalid UTF-8", hint: "the journal must be saved as UTF-8"))
         }
+        lineIsASCII = ascii
         var i = 0
         while i < end, line[i] == 32 || line[i] == 9 { i += 1 }
         if i == end { return .blank }
@@ -125,45 +130,72 @@ public struct JournalParser {
         }
         func skipSpace() { while i < end, b[i] == 32 || b[i] == 9 { i += 1 } }
 
-        let tsRange = token()
+        // A timestamp is 24 bytes, none of them a space: when a separator follows 24 bytes,
+        // they are the token (and if they are no timestamp, the error is the same).
+        let tsRange: Range<Int>
+        if end - i >= 24, end - i == 24 || b[i + 24] == 32 || b[i + 24] == 9 {
+            tsRange = i..<(i + 24)
+            i += 24
+        } else {
+            tsRange = token()
+        }
         guard let timestamp = timestamp(b, tsRange) else {
             return fail(tsRange.lowerBound, "expected a timestamp like 2009-06-26T10:15:03.120Z",
                         hint: "every event line starts with its UTC timestamp, then its id, then its kind")
         }
         skipSpace()
-        let idRange = token()
-        guard !idRange.isEmpty else { return fail(idRange.lowerBound, "expected an event id after the timestamp") }
-        guard let id = EventID.parse(bytes: b[idRange]) else {
-            return fail(idRange.lowerBound, "bad event id '\(JournalParser.text(b, idRange))'",
-                        hint: "an id is 12 characters from 0-9 and a-z without i, l, o and u")
+        // Likewise the 12 bytes of an id, taken without a scan when they read as one.
+        let id: EventID
+        if end - i >= 12, end - i == 12 || b[i + 12] == 32 || b[i + 12] == 9,
+           let quick = EventID.parse(bytes: b[i..<(i + 12)]) {
+            id = quick
+            i += 12
+        } else {
+            let idRange = token()
+            guard !idRange.isEmpty else { return fail(idRange.lowerBound, "expected an event id after the timestamp") }
+            guard let parsed = EventID.parse(bytes: b[idRange]) else {
+                return fail(idRange.lowerBound, "bad event id '\(JournalParser.text(b, idRange))'",
+                            hint: "an id is 12 characters from 0-9 and a-z without i, l, o and u")
+            }
+            id = parsed
         }
         skipSpace()
         let kindRange = token()
         guard !kindRange.isEmpty else { return fail(kindRange.lowerBound, "expected the kind of event after the id") }
-        guard let (kind, shape) = JournalParser.kindTable.find(b, kindRange) else {
+        guard let (kind, shape) = kinds.find(b, kindRange) else {
             return fail(kindRange.lowerBound, "unknown kind of event '\(JournalParser.text(b, kindRange))'",
                         hint: "kinds are " + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
         fields.removeAll(keepingCapacity: true)
-        var seen: UInt64 = 0
+        seen = 0
+        self.number = number
         skipSpace()
         while i < end {
             let keyStart = i
-            while i < end, b[i] >= UInt8(ascii: "a"), b[i] <= UInt8(ascii: "z") { i += 1 }
-            guard i < end, b[i] == UInt8(ascii: "="), i > keyStart else {
-                return fail(keyStart, "expected a field like key=value",
-                            hint: "text with spaces must be in double quotes: text=\"…\"")
-            }
-            guard let key = JournalParser.keyTable.find(b, keyStart..<i) else {
-                return fail(keyStart, "unknown field '\(JournalParser.text(b, keyStart..<i))'")
+            let key: Key
+            if let (quick, length) = quickKey(b, at: i) {
+                key = quick
+                i += length
+            } else {
+                while i < end, b[i] >= UInt8(ascii: "a"), b[i] <= UInt8(ascii: "z") { i += 1 }
+                guard i < end, b[i] == UInt8(ascii: "="), i > keyStart else {
+                    return fail(keyStart, "expected a field like key=value",
+                                hint: "text with spaces must be in double quotes: text=\"…\"")
+                }
+                guard let found = keys.find(b, keyStart..<i) else {
+                    return fail(keyStart, "unknown field '\(JournalParser.text(b, keyStart..<i))'")
+                }
+                key = found
             }
             guard shape.allows(key) else {
                 return fail(keyStart, "\(kind.rawValue) events have no field '\(key.name)'")
             }
-            if seen & key.bit != 0, shape.repeated & key.bit == 0 {
-                return fail(keyStart, "field '\(key.name)' given twice")
+            if seen & key.bit != 0 {
+                if shape.repeated & key.bit == 0 { return fail(keyStart, "field '\(key.name)' given twice") }
+            } else {
+                seen |= key.bit
+                firstField[key.rawValue] = fields.count
             }
-            seen |= key.bit
             i += 1
             var field = Field(key: key, keyOffset: keyStart, valueStart: i, valueEnd: i, quoted: false, escaped: false)
             if i < end, b[i] == UInt8(ascii: "\"") {
@@ -199,6 +231,7 @@ public struct JournalParser {
                     return fail(i, "expected a space after the closing quote")
                 }
             } else {
+                while end - i >= 8, JournalParser.isPlainValue8(b, at: i) { i += 8 }
                 while i < end, b[i] != 32, b[i] != 9 {
                     let c = b[i]
                     if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") {
@@ -220,147 +253,121 @@ public struct JournalParser {
             let missing = Key.allCases.first { shape.required & $0.bit != 0 && seen & $0.bit == 0 }!
             return fail(end, "\(kind.rawValue) event needs a '\(missing.name)' field")
         }
-        return build(kind, id: id, timestamp: timestamp, b, number: number)
+        return build(kind, id: id, timestamp: timestamp, b)
+    }
+
+    /// The key at `i` and its length when the bytes up to the next `=` (at most 8 of them,
+    /// found in one word) are a known key; nil sends the caller to the byte-by-byte scan,
+    /// which reports what is wrong. A known key is lower-case letters, so both ways agree.
+    @inline(__always)
+    private func quickKey(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Key, Int)? {
+        guard b.count - i >= 9 else { return nil }
+        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        let equals = JournalParser.zeroBytes(w ^ (JournalParser.ones &* UInt64(UInt8(ascii: "="))))
+        let length = equals != 0 ? equals.trailingZeroBitCount / 8 : (b[i + 8] == UInt8(ascii: "=") ? 8 : 0)
+        guard length > 0, let key = keys.find(b, i..<(i + length)) else { return nil }
+        return (key, length)
     }
 
     // MARK: - Events from fields
 
+    /// Builds the event from the fields `parseEvent` found, or reports the first problem.
+    ///
+    /// The helpers below are methods that record a problem in `failure` rather than local
+    /// closures capturing a `var`: a captured, mutated variable is boxed on the heap and every
+    /// access to it pays a dynamic exclusivity check, which made this the costliest step of
+    /// replay. A field is found through `firstField` (indexed by key) instead of a search.
     private mutating func build(_ kind: EventKind, id: EventID, timestamp: Timestamp,
-                                _ b: UnsafeBufferPointer<UInt8>, number: Int) -> LineResult {
-        var failure: Diagnostic?
-        func fail(_ f: Field, _ message: String, hint: String? = nil) {
-            if failure == nil {
-                failure = .error(line: number, column: JournalParser.column(b, f.valueStart - (f.quoted ? 1 : 0)),
-                                 message, hint: hint)
-            }
-        }
-        func field(_ k: Key) -> Field? { fields.first { $0.key == k } }
-        func string(_ f: Field) -> String { decode(f, b) }
-        func text(_ k: Key, allowEmpty: Bool = false) -> String? {
-            guard let f = field(k) else { return nil }
-            let s = string(f)
-            if !allowEmpty && JournalParser.isBlank(s) {
-                fail(f, "\(k.name) is empty")
-                return nil
-            }
-            return s
-        }
-        func all(_ k: Key) -> [String] {
-            fields.compactMap { f in
-                guard f.key == k else { return nil }
-                let s = string(f)
-                if JournalParser.isBlank(s) { fail(f, "\(k.name) is empty"); return nil }
-                return s
-            }
-        }
-        func day(_ k: Key) -> Day? {
-            guard let f = field(k) else { return nil }
-            guard let d = self.day(b, f.valueStart..<f.valueEnd) else {
-                fail(f, "'\(string(f))' is not a date", hint: "dates are written YYYY-MM-DD, e.g. 2009-06-26")
-                return nil
-            }
-            return d
-        }
-        func project(_ k: Key = .project) -> ProjectRef? {
-            guard let f = field(k) else { return nil }
-            if let r = JournalParser.projectRef(b, f) { return r }
-            guard let r = ProjectRef(string(f)) else {
-                fail(f, "'\(string(f))' is not a project reference", hint: "write group/number, e.g. be-safe/2")
-                return nil
-            }
-            return r
-        }
-        func ref() -> EventID? {
-            guard let f = field(.ref) else { return nil }
-            guard let r = EventID.parse(bytes: b[f.valueStart..<f.valueEnd]) else {
-                fail(f, "'\(string(f))' is not an event id", hint: "refer to an event by its full 12-character id")
-                return nil
-            }
-            return r
-        }
-        func slug(_ k: Key) -> String? {
-            guard let f = field(k) else { return nil }
-            let s = string(f)
-            guard GroupSlug.isValid(s) else {
-                fail(f, "'\(s)' is not a group slug", hint: "slugs are lower-case letters, digits and '-', starting with a letter")
-                return nil
-            }
-            return s
-        }
-        func initials(_ k: Key) -> String? {
-            guard let f = field(k) else { return nil }
-            let s = string(f)
-            guard Owner.looksLikeInitials(s) else {
-                fail(f, "'\(s)' is not initials", hint: "initials are 2 to 4 capital letters")
-                return nil
-            }
-            return s
-        }
-        func owners() -> [Owner] { all(.owner).map(Owner.init(journalValue:)) }
-
-        let body: EventBody?
+                                _ b: UnsafeBufferPointer<UInt8>) -> LineResult {
+        failure = nil
         switch kind {
         case .person:
-            let i = initials(.initials), n = text(.name)
-            body = i.flatMap { i in n.map { .person(Person(initials: i, name: $0, organisation: text(.org))) } }
+            let i = initials(.initials, b), n = text(.name, b)
+            if let i, let n, failure == nil {
+                let person = Person(initials: i, name: n, organisation: text(.org, b))
+                return event(id, timestamp, .person(person))
+            }
         case .group:
-            let s = slug(.slug), n = text(.name), l = initials(.lead)
-            body = s.flatMap { s in n.map { .group(slug: s, name: $0, lead: l) } }
+            let s = slug(.slug, b), n = text(.name, b), l = initials(.lead, b)
+            if let s, let n, failure == nil { return event(id, timestamp, .group(slug: s, name: n, lead: l)) }
         case .project:
-            let g = slug(.group), h = text(.headline)
+            let g = slug(.group, b), h = text(.headline, b)
             var n: Int?
             if let f = field(.number) {
-                n = ProjectRef.number(string(f)[...])
-                if n == nil { fail(f, "'\(string(f))' is not a project number", hint: "numbers run from 1 to 9999") }
+                n = ProjectRef.number(decode(f, b)[...])
+                if n == nil { fail(f, b, "'\(decode(f, b))' is not a project number", hint: "numbers run from 1 to 9999") }
             }
-            if let g, let n, let h { body = .project(ProjectRef(group: g, number: n), headline: h) } else { body = nil }
+            if let g, let n, let h, failure == nil {
+                return event(id, timestamp, .project(ProjectRef(group: g, number: n), headline: h))
+            }
         case .meeting:
-            let g = slug(.group), d = day(.date)
+            let g = slug(.group, b), d = day(.date, b)
             if let g, let d {
-                body = .meeting(MeetingFields(group: g, date: d, present: all(.present), apologies: all(.apology),
-                                              chair: text(.chair), minuteTaker: text(.minutes), next: day(.next)))
-            } else { body = nil }
+                let fields = MeetingFields(group: g, date: d, present: all(.present, b), apologies: all(.apology, b),
+                                           chair: text(.chair, b), minuteTaker: text(.minutes, b), next: day(.next, b))
+                if failure == nil { return event(id, timestamp, .meeting(fields)) }
+            }
         case .action, .note, .todo:
-            let p = project(), m = day(.meeting), t = text(.text)
+            let p = project(b), m = day(.meeting, b), t = text(.text, b)
             if let p, let t {
+                let body: EventBody
                 switch kind {
                 case .action: body = .action(p, meeting: m, text: t)
                 case .note: body = .note(p, meeting: m, text: t)
-                default: body = .todo(p, meeting: m, owners: owners(), text: t)
+                default: body = .todo(p, meeting: m, owners: owners(b), text: t)
                 }
-            } else { body = nil }
+                if failure == nil { return event(id, timestamp, body) }
+            }
         case .done:
-            body = ref().map { .done(ref: $0, meeting: day(.meeting), outcome: text(.outcome)) }
+            if let r = ref(b) {
+                let m = day(.meeting, b), o = text(.outcome, b)
+                if failure == nil { return event(id, timestamp, .done(ref: r, meeting: m, outcome: o)) }
+            }
         case .drop:
-            let r = ref(), reason = text(.reason)
-            body = r.flatMap { r in reason.map { .drop(ref: r, meeting: day(.meeting), reason: $0) } }
+            let r = ref(b), reason = text(.reason, b)
+            if let r, let reason {
+                let m = day(.meeting, b)
+                if failure == nil { return event(id, timestamp, .drop(ref: r, meeting: m, reason: reason)) }
+            }
         case .reassign:
-            let r = ref(), o = owners()
+            let r = ref(b), o = owners(b)
             if o.isEmpty, failure == nil {
                 failure = .error(line: number, column: JournalParser.column(b, b.count), "reassign needs at least one 'owner' field")
             }
-            body = r.map { .reassign(ref: $0, meeting: day(.meeting), owners: o) }
+            if let r {
+                let m = day(.meeting, b)
+                if failure == nil { return event(id, timestamp, .reassign(ref: r, meeting: m, owners: o)) }
+            }
         case .rate:
-            let p = project()
+            let p = project(b)
             var rating: Rating?
             if let f = field(.rating) {
-                rating = Rating(rawValue: string(f).lowercased())
+                rating = JournalParser.rating(b, f) ?? Rating(rawValue: decode(f, b).lowercased())
                 if rating == nil {
-                    fail(f, "'\(string(f))' is not a rating", hint: "ratings are unsatisfactory, satisfactory, good, excellent")
+                    fail(f, b, "'\(decode(f, b))' is not a rating", hint: "ratings are unsatisfactory, satisfactory, good, excellent")
                 }
             }
-            if let p, let rating { body = .rate(p, meeting: day(.meeting), rating: rating, comment: text(.comment, allowEmpty: true)) } else { body = nil }
+            if let p, let rating {
+                let m = day(.meeting, b), c = text(.comment, b, allowEmpty: true)
+                if failure == nil { return event(id, timestamp, .rate(p, meeting: m, rating: rating, comment: c)) }
+            }
         case .amend:
-            let r = ref(), t = text(.text)
-            let o = fields.contains { $0.key == .owner } ? owners() : nil
-            body = r.flatMap { r in t.map { .amend(ref: r, text: $0, owners: o) } }
+            let r = ref(b), t = text(.text, b)
+            let o = seen & Key.owner.bit != 0 ? owners(b) : nil
+            if let r, let t, failure == nil { return event(id, timestamp, .amend(ref: r, text: t, owners: o)) }
         case .retract:
-            body = ref().map { .retract(ref: $0, reason: text(.reason)) }
+            if let r = ref(b) {
+                let reason = text(.reason, b)
+                if failure == nil { return event(id, timestamp, .retract(ref: r, reason: reason)) }
+            }
         case .carry:
-            body = ref().map { .carry(ref: $0, meeting: day(.meeting)) }
+            if let r = ref(b) {
+                let m = day(.meeting, b)
+                if failure == nil { return event(id, timestamp, .carry(ref: r, meeting: m)) }
+            }
         case .plan:
-            let g = field(.group) != nil ? slug(.group) : nil
-            let p = field(.project) != nil ? project() : nil
+            let g = field(.group) != nil ? slug(.group, b) : nil
+            let p = field(.project) != nil ? project(b) : nil
             let target: PlanTarget?
             switch (g, p) {
             case (let g?, nil): target = .group(g)
@@ -372,21 +379,166 @@ public struct JournalParser {
                                      "plan needs exactly one of 'group' or 'project'")
                 }
             }
-            let fieldsSet = PlanFields(lead: initials(.lead), aim: text(.aim), start: day(.start), end: day(.end),
-                                       links: all(.link), priorities: all(.priority))
+            let fieldsSet = PlanFields(lead: initials(.lead, b), aim: text(.aim, b), start: day(.start, b), end: day(.end, b),
+                                       links: all(.link, b), priorities: all(.priority, b))
             if case .project = target, !fieldsSet.priorities.isEmpty, failure == nil {
-                fail(field(.priority)!, "priorities belong to a group's plan, not a project's")
+                fail(field(.priority)!, b, "priorities belong to a group's plan, not a project's")
             }
-            body = target.map { .plan($0, fieldsSet) }
+            if let target, failure == nil { return event(id, timestamp, .plan(target, fieldsSet)) }
         }
         if let failure { return .failure(failure) }
-        guard let body else {
-            return .failure(.error(line: number, column: 1, "could not read this \(kind.rawValue) event"))
+        return .failure(.error(line: number, column: 1, "could not read this \(kind.rawValue) event"))
+    }
+
+    @inline(__always)
+    private func event(_ id: EventID, _ timestamp: Timestamp, _ body: EventBody) -> LineResult {
+        .event(Event(id: id, timestamp: timestamp, body: body))
+    }
+
+    /// Records a problem with field `f` unless one was found already (the first one is reported).
+    private mutating func fail(_ f: Field, _ b: UnsafeBufferPointer<UInt8>, _ message: String, hint: String? = nil) {
+        if failure == nil {
+            failure = .error(line: number, column: JournalParser.column(b, f.valueStart - (f.quoted ? 1 : 0)),
+                             message, hint: hint)
         }
-        return .event(Event(id: id, timestamp: timestamp, body: body))
+    }
+
+    /// The first field with key `k` on this line: one look in `firstField`, no search.
+    private func field(_ k: Key) -> Field? {
+        seen & k.bit != 0 ? fields[firstField[k.rawValue]] : nil
+    }
+
+    private mutating func text(_ k: Key, _ b: UnsafeBufferPointer<UInt8>, allowEmpty: Bool = false) -> String? {
+        guard let f = field(k) else { return nil }
+        let s = decode(f, b)
+        if !allowEmpty && JournalParser.isBlank(s, b, f) {
+            fail(f, b, "\(k.name) is empty")
+            return nil
+        }
+        return s
+    }
+
+    /// Every non-empty value of a repeatable key, in line order.
+    private mutating func all(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard seen & k.bit != 0 else { return [] }
+        var result: [String] = []
+        var i = firstField[k.rawValue]
+        while i < fields.count {
+            let f = fields[i]
+            i += 1
+            guard f.key == k else { continue }
+            let s = decode(f, b)
+            if JournalParser.isBlank(s, b, f) { fail(f, b, "\(k.name) is empty"); continue }
+            result.append(s)
+        }
+        return result
+    }
+
+    /// The owners, each read as `Owner(journalValue:)` does; 2–4 capital letters are seen
+    /// from the bytes, without asking the string.
+    private mutating func owners(_ b: UnsafeBufferPointer<UInt8>) -> [Owner] {
+        guard seen & Key.owner.bit != 0 else { return [] }
+        var result: [Owner] = []
+        var i = firstField[Key.owner.rawValue]
+        while i < fields.count {
+            let f = fields[i]
+            i += 1
+            guard f.key == .owner else { continue }
+            let s = decode(f, b)
+            if JournalParser.isBlank(s, b, f) { fail(f, b, "owner is empty"); continue }
+            result.append(JournalParser.areInitials(b, f) ? .initials(s) : Owner(journalValue: s))
+        }
+        return result
+    }
+
+    private mutating func day(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard let f = field(k) else { return nil }
+        guard let d = day(b, f.valueStart..<f.valueEnd) else {
+            fail(f, b, "'\(decode(f, b))' is not a date", hint: "dates are written YYYY-MM-DD, e.g. 2009-06-26")
+            return nil
+        }
+        return d
+    }
+
+    private mutating func project(_ b: UnsafeBufferPointer<UInt8>) -> ProjectRef? {
+        guard let f = field(.project) else { return nil }
+        if let r = cachedProjectRef(b, f) { return r }
+        let s = decode(f, b)
+        guard let r = ProjectRef(s) else {
+            fail(f, b, "'\(s)' is not a project reference", hint: "write group/number, e.g. be-safe/2")
+            return nil
+        }
+        return r
+    }
+
+    private mutating func ref(_ b: UnsafeBufferPointer<UInt8>) -> EventID? {
+        guard let f = field(.ref) else { return nil }
+        guard let r = EventID.parse(bytes: b[f.valueStart..<f.valueEnd]) else {
+            fail(f, b, "'\(decode(f, b))' is not an event id", hint: "refer to an event by its full 12-character id")
+            return nil
+        }
+        return r
+    }
+
+    private mutating func slug(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let f = field(k) else { return nil }
+        let s = decode(f, b)
+        guard GroupSlug.isValid(s) else {
+            fail(f, b, "'\(s)' is not a group slug", hint: "slugs are lower-case letters, digits and '-', starting with a letter")
+            return nil
+        }
+        return s
+    }
+
+    private mutating func initials(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let f = field(k) else { return nil }
+        let s = decode(f, b)
+        guard Owner.looksLikeInitials(s) else {
+            fail(f, b, "'\(s)' is not initials", hint: "initials are 2 to 4 capital letters")
+            return nil
+        }
+        return s
+    }
+
+    /// Whether an unescaped value is 2–4 bytes A–Z: `Owner.looksLikeInitials` of its text.
+    static func areInitials(_ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> Bool {
+        let n = f.valueEnd - f.valueStart
+        guard !f.escaped, n >= 2, n <= 4 else { return false }
+        for i in f.valueStart..<f.valueEnd where b[i] < 65 || b[i] > 90 { return false }
+        return true
+    }
+
+    /// A rating written in ASCII, matched ignoring case straight from the bytes; nil for
+    /// anything else, which then goes through `lowercased()` and `Rating(rawValue:)`.
+    static func rating(_ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> Rating? {
+        guard !f.escaped else { return nil }
+        let n = f.valueEnd - f.valueStart
+        search: for r in Rating.allCases where r.rawValue.utf8.count == n {
+            var k = f.valueStart
+            for c in r.rawValue.utf8 {
+                var x = b[k]
+                if x >= 65 && x <= 90 { x += 32 }
+                guard x == c else { continue search }
+                k += 1
+            }
+            return r
+        }
+        return nil
     }
 
     // MARK: - Values
+
+    /// The bytes at `r` (at most 8) as a little-endian number, zero above the last byte.
+    @inline(__always)
+    static func pack(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
+        if r.lowerBound + 8 <= b.count {
+            let w = UnsafeRawPointer(b.baseAddress! + r.lowerBound).loadUnaligned(as: UInt64.self)
+            return r.count == 8 ? w : w & ((1 << UInt64(8 * r.count)) &- 1)
+        }
+        var w: UInt64 = 0
+        for i in r.reversed() { w = w << 8 | UInt64(b[i]) }
+        return w
+    }
 
     /// Whether the eight bytes at `i` are all plain text inside quotes: none is a quote, a
     /// backslash, a control character or DEL. (Each test is the classic "has a zero byte"
@@ -394,12 +546,28 @@ public struct JournalParser {
     @inline(__always)
     static func isPlainText8(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
-        let special = hasZero(w ^ (ones &* 0x22)) | hasZero(w ^ (ones &* 0x5C)) | hasZero(w ^ (ones &* 0x7F))
+        let special = zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x7F))
             | ((w &- ones &* 0x20) & ~w & high)
         return special == 0
     }
+
+    /// Whether the eight bytes at `i` can all stand in an unquoted value and none ends it: no
+    /// space or other byte up to 0x20, no quote, backslash or DEL (the same trick).
+    @inline(__always)
+    static func isPlainValue8(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        let special = zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x7F))
+            | ((w &- ones &* 0x21) & ~w & high)
+        return special == 0
+    }
+
+    static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    static var high: UInt64 { 0x8080_8080_8080_8080 }
+
+    /// The high bit of each zero byte of `x`, exact up to the first zero byte (above it a
+    /// borrow may flag more), and zero when no byte is zero.
+    @inline(__always)
+    static func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
 
     /// The day of the last date read, by its ten bytes: journal lines come in time order, so
     /// most timestamps and meeting dates repeat the previous date, which then costs a compare.
@@ -421,12 +589,32 @@ public struct JournalParser {
         guard r.count == 24, let d = day(b, r.lowerBound..<(r.lowerBound + 10)) else { return nil }
         let s = r.lowerBound
         guard b[s + 10] == UInt8(ascii: "T"), b[s + 13] == UInt8(ascii: ":"), b[s + 16] == UInt8(ascii: ":"),
-              b[s + 19] == UInt8(ascii: "."), b[s + 23] == UInt8(ascii: "Z"),
-              let h = Day.digits(b, s + 11, 2), let m = Day.digits(b, s + 14, 2),
-              let sec = Day.digits(b, s + 17, 2), let ms = Day.digits(b, s + 20, 3),
-              h < 24, m < 60, sec < 60
-        else { return nil }
+              b[s + 19] == UInt8(ascii: "."), b[s + 23] == UInt8(ascii: "Z") else { return nil }
+        // The nine digits of HH:MM:SS.mmm, each checked, without a loop per number.
+        let h1 = b[s + 11] &- 48, h2 = b[s + 12] &- 48, m1 = b[s + 14] &- 48, m2 = b[s + 15] &- 48
+        let s1 = b[s + 17] &- 48, s2 = b[s + 18] &- 48, f1 = b[s + 20] &- 48, f2 = b[s + 21] &- 48, f3 = b[s + 22] &- 48
+        guard h1 < 10, h2 < 10, m1 < 10, m2 < 10, s1 < 10, s2 < 10, f1 < 10, f2 < 10, f3 < 10 else { return nil }
+        let h = Int(h1) * 10 + Int(h2), m = Int(m1) * 10 + Int(m2), sec = Int(s1) * 10 + Int(s2)
+        let ms = Int(f1) * 100 + Int(f2) * 10 + Int(f3)
+        guard h < 24, m < 60, sec < 60 else { return nil }
         return Timestamp(milliseconds: Int64(d.ordinal) * 86_400_000 + Int64(h * 3_600_000 + m * 60_000 + sec * 1000 + ms))
+    }
+
+    /// The last reference `projectRef` read, by its bytes packed into two words: consecutive
+    /// lines mostly name the same project, which then costs a compare instead of checking the
+    /// slug and making its string again (like `lastDate`).
+    private var lastProject: (head: UInt64, tail: UInt64, length: Int, ref: ProjectRef)?
+
+    /// `projectRef` through `lastProject` for values of up to 16 bytes.
+    private mutating func cachedProjectRef(_ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> ProjectRef? {
+        let n = f.valueEnd - f.valueStart
+        guard n <= 16, !f.escaped else { return JournalParser.projectRef(b, f) }
+        let head = JournalParser.pack(b, f.valueStart..<(f.valueStart + min(n, 8)))
+        let tail = n > 8 ? JournalParser.pack(b, (f.valueStart + 8)..<f.valueEnd) : 0
+        if let last = lastProject, last.head == head, last.tail == tail, last.length == n { return last.ref }
+        guard let r = JournalParser.projectRef(b, f) else { return nil }
+        lastProject = (head, tail, n, r)
+        return r
     }
 
     /// `slug/N` read straight from the bytes of an unquoted value: no intermediate strings.
@@ -451,7 +639,7 @@ public struct JournalParser {
             n = n * 10 + Int(d)
         }
         guard n >= 1 else { return nil }
-        let slug = String(decoding: UnsafeBufferPointer(rebasing: b[f.valueStart..<slash]), as: UTF8.self)
+        let slug = string(validUTF8: UnsafeBufferPointer(rebasing: b[f.valueStart..<slash]), isASCII: true)
         return ProjectRef(group: slug, number: n)
     }
 
@@ -463,9 +651,26 @@ public struct JournalParser {
         return s.allSatisfy(\.isWhitespace)
     }
 
+    /// `isBlank(s)` for `s`, the text of field `f`, deciding from the field's first byte on
+    /// the line when it is printable ASCII and not a backslash (which may start an escape):
+    /// then it is also the text's first byte, and asking the string costs more.
+    static func isBlank(_ s: String, _ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> Bool {
+        if f.valueStart < f.valueEnd {
+            let c = b[f.valueStart]
+            if c > 32, c < 127, c != UInt8(ascii: "\\") { return false }
+        }
+        return isBlank(s)
+    }
+
+    /// The text of a field, its escapes undone.
+    ///
+    /// `parse` has checked the whole line as UTF-8, and a value starts and ends next to ASCII
+    /// bytes (`=`, quotes, spaces, the end of the line), so its bytes are well-formed UTF-8 by
+    /// themselves and are copied without a second check.
     private mutating func decode(_ f: Field, _ b: UnsafeBufferPointer<UInt8>) -> String {
         guard f.escaped else {
-            return String(decoding: UnsafeBufferPointer(rebasing: b[f.valueStart..<f.valueEnd]), as: UTF8.self)
+            let value = UnsafeBufferPointer(rebasing: b[f.valueStart..<f.valueEnd])
+            return JournalParser.string(validUTF8: value, isASCII: lineIsASCII || JournalParser.isASCII(value))
         }
         scratch.removeAll(keepingCapacity: true)
         var i = f.valueStart
@@ -487,6 +692,33 @@ public struct JournalParser {
             i += JournalParser.escapeLength(b, at: i)
         }
         return String(decoding: scratch, as: UTF8.self)
+    }
+
+    /// A string from bytes known to be well-formed UTF-8, made without validating them again
+    /// as `String(decoding:as:)` does. `isASCII` must be exact when true; it is kept in the
+    /// string, whose comparing and hashing are faster for it.
+    @inline(__always)
+    static func string(validUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+        if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *) {
+            return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether all the bytes are below 0x80, looking at eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        var bits: UInt64 = 0
+        var i = 0
+        while bytes.count - i >= 8 {
+            bits |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < bytes.count {
+            bits |= UInt64(bytes[i])
+            i += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
     }
 
     static func hexValue(_ c: UInt8) -> UInt8? {
@@ -538,18 +770,35 @@ public struct JournalParser {
         return n
     }
 
-    /// The offset of the first byte that is not part of well-formed UTF-8, or nil.
-    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
+    /// The offset of the first byte that is not part of well-formed UTF-8, or nil; `ascii`
+    /// is set to false when a byte of 0x80 or above is met.
+    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, end: Int, ascii: inout Bool) -> Int? {
         var i = 0
         let raw = UnsafeRawPointer(b.baseAddress)
         while i < end {
-            // Eight ASCII bytes at a time: most of a journal is ASCII.
-            if let raw, end - i >= 8, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
+            // ASCII sixteen bytes at a time (most of a journal is ASCII), then eight, and in a
+            // word that has a byte of 0x80 or above, straight to that byte.
+            if let raw, end - i >= 16, (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                                        | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0 {
+                i += 16
+                continue
+            }
+            if let raw, end - i >= 8 {
+                let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+                if high == 0 { i += 8; continue }
+                i += high.trailingZeroBitCount / 8
+            } else if b[i] < 0x80 {
+                i += 1
                 continue
             }
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
+            ascii = false
+            // Two-byte sequences first: the commonest outside ASCII, and the simplest.
+            if c >= 0xC2, c <= 0xDF {
+                guard i + 1 < end, b[i + 1] & 0xC0 == 0x80 else { return i }
+                i += 2
+                continue
+            }
             let need: Int
             var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
             switch c {
@@ -572,27 +821,52 @@ public struct JournalParser {
     }
 }
 
-/// Words looked up by their bytes: candidates are filed by first letter and compared byte by
-/// byte, so finding a kind or a key costs no allocation and no hashing.
+/// Words looked up by their bytes with one multiply, one table load and one compare: a word
+/// of at most 8 lower-case letters is packed into a `UInt64`, and a multiplier chosen when
+/// the table is made sends each word to its own slot (a perfect hash). Keys and kinds are
+/// looked up for every field of every line, so this costs no allocation, no hashing of
+/// arrays and no search.
 struct Keywords<Value: Sendable>: Sendable {
-    private var byFirst: [[(bytes: [UInt8], value: Value)]] = Array(repeating: [], count: 26)
+    private typealias Slot = (word: UInt64, length: Int, value: Value)
+    private static var slotBits: UInt64 { 7 }
+    private var slots: [Slot?]
+    private var multiplier: UInt64
 
-    /// Words of lower-case ASCII letters.
+    /// Words of 1 to 8 lower-case ASCII letters, all different.
     init(_ words: [(String, Value)]) {
-        for (word, value) in words {
-            let bytes = Array(word.utf8)
-            byFirst[Int(bytes[0] - UInt8(ascii: "a"))].append((bytes, value))
+        // Odd multipliers from a fixed sequence until one puts every word in a slot of its
+        // own; with 128 slots for a few dozen words that takes some tens of tries.
+        var m: UInt64 = 0x9E37_79B9_7F4A_7C15
+        while true {
+            var slots = [Slot?](repeating: nil, count: 1 << Keywords.slotBits)
+            var collided = false
+            for (word, value) in words {
+                let bytes = Array(word.utf8)
+                precondition((1...8).contains(bytes.count), "keywords are 1 to 8 bytes")
+                let w = bytes.withUnsafeBufferPointer { JournalParser.pack($0, 0..<$0.count) }
+                let s = Keywords.slot(w, m)
+                if slots[s] != nil { collided = true; break }
+                slots[s] = (w, bytes.count, value)
+            }
+            if !collided {
+                self.slots = slots
+                self.multiplier = m
+                return
+            }
+            m = (m &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407) | 1
         }
     }
 
+    @inline(__always)
+    private static func slot(_ w: UInt64, _ m: UInt64) -> Int {
+        Int(truncatingIfNeeded: (w &* m) >> (64 - slotBits))
+    }
+
+    @inline(__always)
     func find(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Value? {
-        guard !r.isEmpty else { return nil }
-        let first = b[r.lowerBound] &- UInt8(ascii: "a")
-        guard first < 26 else { return nil }
-        search: for candidate in byFirst[Int(first)] where candidate.bytes.count == r.count {
-            for k in 1..<r.count where candidate.bytes[k] != b[r.lowerBound + k] { continue search }
-            return candidate.value
-        }
-        return nil
+        guard r.count >= 1, r.count <= 8 else { return nil }
+        let w = JournalParser.pack(b, r)
+        guard let s = slots[Keywords.slot(w, multiplier)], s.word == w, s.length == r.count else { return nil }
+        return s.value
     }
 }

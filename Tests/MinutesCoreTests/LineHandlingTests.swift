@@ -14,6 +14,33 @@ import Testing
         return b
     }
 
+    @Test func invalidUTF8IsFoundAtEveryOffsetAndValidTextNextToItIsNot() {
+        // The check reads eight and sixteen bytes at a time: put the bad byte, and valid
+        // multi-byte text, at every offset across those widths and at the very end.
+        var parser = JournalParser()
+        for n in 0..<40 {
+            for after in 0..<3 {
+                let bad = Array("#".utf8) + Array(repeating: UInt8(ascii: "a"), count: n) + [0xFF]
+                    + Array(repeating: UInt8(ascii: "b"), count: after)
+                guard case .failure(let d) = bad.withUnsafeBufferPointer({ parser.parse(line: $0, number: 7) }) else {
+                    Issue.record("no error for the bad byte after \(n) bytes")
+                    continue
+                }
+                #expect(d.message == "invalid UTF-8")
+                #expect(d.line == 7)
+                #expect(d.column == n + 2)
+                let text = "2024-01-10T09:00:00.000Z nyqr6vj34cws note project=g/1 text=\""
+                    + String(repeating: "a", count: n) + "é中🎉" + String(repeating: "b", count: after) + "\""
+                guard case .event(let e) = parser.parse(text) else {
+                    Issue.record("no event for valid text after \(n) bytes")
+                    continue
+                }
+                #expect(e.body == .note(ProjectRef(group: "g", number: 1), meeting: nil,
+                                        text: String(repeating: "a", count: n) + "é中🎉" + String(repeating: "b", count: after)))
+            }
+        }
+    }
+
     @Test func aLastLineWithoutALineBreakIsAWarningAndLeftOut() {
         var b = smallJournal()
         let complete = b.text
