@@ -62,6 +62,20 @@ public struct ItemStorage: RandomAccessCollection, Sendable {
         return count - 1
     }
 
+    /// Runs `body` on the item at `position` where it lies, without copying it (a copy
+    /// retains its strings, arrays and history box, each a cache miss in a large journal).
+    @inline(__always)
+    func withItem<R>(_ position: Int, _ body: (UnsafePointer<Item>) -> R) -> R {
+        chunks[position >> Self.chunkShift].withUnsafeBufferPointer { body($0.baseAddress! + (position & (Self.chunkSize - 1))) }
+    }
+
+    /// Reads the item at `position` and its history box, and nothing else: see
+    /// `TargetTable.touch`. Returns a value only so that the reads are not optimised away.
+    @inline(__always)
+    func touch(_ position: Int) -> Bool {
+        withItem(position) { $0.pointee.isUndecided }
+    }
+
     /// Runs `body` on the item at `position` in place (no copy of the item, its strings or
     /// its history box).
     @inline(__always)

@@ -70,6 +70,8 @@ public enum JournalLoader {
     /// order (the caller then replays with sorting).
     static func replay(_ source: LineSource, asOf: Day?, sorting: Bool, pipelined: Bool = false) throws -> LoadedJournal? {
         var fold = ReplayFold(state: MinutesState(asOf: asOf), sorting: sorting)
+        // Room for every event at once (lines are about 120 bytes; more events just grow it).
+        fold.state.targets.reserveCapacity(source.size / 120)
         let scan: LineScan
         var last: Event?
         if pipelined && !sorting {
@@ -155,19 +157,30 @@ public enum JournalLoader {
 
         /// Reads, for a batch of lines about to be folded, the table slots their ids and the
         /// ids they refer to will be looked up in: the cache misses of the whole batch then
-        /// overlap, which made replay of a million events markedly faster.
-        mutating func warm(_ batch: [ParsedLine]) {
+        /// overlap, which made replay of a million events markedly faster. Returns the index
+        /// of the batch's last event.
+        mutating func warm(_ batch: borrowing [ParsedLine]) -> Int? {
             var w: UInt32 = 0
-            for line in batch {
-                guard case .event(let e)? = line.result else { continue }
-                w ^= state.targets.touch(e.id)
-                if let ref = e.body.ref { w ^= state.targets.touch(ref) }
+            var lastEvent: Int?
+            batch.withUnsafeBufferPointer { lines in
+                for i in lines.indices {
+                    guard let id = lines[i].eventID else { continue }
+                    w ^= state.targets.touch(id)
+                    if let ref = lines[i].ref { w ^= state.targets.touch(ref) }
+                    lastEvent = i
+                }
+                // Then the items that decisions refer to, now that their slots are at hand.
+                for i in lines.indices {
+                    guard let ref = lines[i].ref, let p = state.targets.itemPosition(ref) else { continue }
+                    if state.itemStorage.touch(p) { w &+= 1 }
+                }
             }
             warmth ^= w
+            return lastEvent
         }
 
         /// Folds one line; false to stop (a line out of order, when not sorting).
-        mutating func take(_ parsed: ParsedLine) -> Bool {
+        mutating func take(_ parsed: borrowing ParsedLine) -> Bool {
             let number = parsed.number
             if let problem = parsed.header { diagnostics.append(problem) }
             switch parsed.result {
@@ -207,7 +220,25 @@ public enum JournalLoader {
         /// A problem with the first line.
         var header: Diagnostic?
         /// The line's content; nil for a header line (good, or bad and not an event).
-        var result: JournalParser.LineResult?
+        var result: JournalParser.LineResult? {
+            didSet { (eventID, ref) = Self.ids(result) }
+        }
+        /// The event's id and the id it refers to, copied out on the parsing thread so that
+        /// `ReplayFold.warm` reads them without copying the event (and retaining its strings).
+        private(set) var eventID: EventID?
+        private(set) var ref: EventID?
+
+        init(number: Int, header: Diagnostic? = nil, result: JournalParser.LineResult? = nil) {
+            self.number = number
+            self.header = header
+            self.result = result
+            (eventID, ref) = Self.ids(result)
+        }
+
+        private static func ids(_ result: JournalParser.LineResult?) -> (EventID?, EventID?) {
+            guard case .event(let e)? = result else { return (nil, nil) }
+            return (e.id, e.body.ref)
+        }
     }
 
     static func parseLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, parser: inout JournalParser) -> ParsedLine {
@@ -323,11 +354,14 @@ struct LineScan {
 protocol LineSource {
     /// Calls `body` for each complete line with its 1-based number; `body` returns false to stop.
     func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) throws -> LineScan
+    /// The size in bytes, from which replay guesses how many events to make room for.
+    var size: Int { get }
 }
 
 /// A journal in memory.
 struct MemorySource: LineSource {
     let bytes: [UInt8]
+    var size: Int { bytes.count }
 
     func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) throws -> LineScan {
         try bytes.withUnsafeBufferPointer { buf in

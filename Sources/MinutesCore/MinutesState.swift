@@ -183,8 +183,7 @@ public struct MinutesState: Sendable {
 
     /// Whether the item at `position` is a follow-up still open.
     func isOpenFollowUp(_ position: Int) -> Bool {
-        let item = itemStorage[position]
-        return item.kind == .followUp && !item.isRetracted && item.state.isOpen
+        itemStorage.withItem(position) { Self.isOpen($0) }
     }
 
     /// Tells the group's list of open follow-ups that the follow-up at `position` was closed
@@ -194,7 +193,7 @@ public struct MinutesState: Sendable {
         let compact = Self.update(&groups.values[gi]) { g in g.openFollowUps.closed() }
         if compact {
             let storage = itemStorage
-            groups.values[gi].openFollowUps.compact { Self.isOpen(storage[$0]) }
+            groups.values[gi].openFollowUps.compact { p in storage.withItem(p) { Self.isOpen($0) } }
         }
     }
 
@@ -203,10 +202,15 @@ public struct MinutesState: Sendable {
     private mutating func noteReopened(_ position: Int, group: String) {
         guard let gi = groupIndex(group) else { return }
         let storage = itemStorage
-        groups.values[gi].openFollowUps.reopened(position) { Self.isOpen(storage[$0]) }
+        groups.values[gi].openFollowUps.reopened(position) { p in storage.withItem(p) { Self.isOpen($0) } }
     }
 
-    static func isOpen(_ item: Item) -> Bool { item.kind == .followUp && !item.isRetracted && item.state.isOpen }
+    static func isOpen(_ item: borrowing Item) -> Bool { item.kind == .followUp && !item.isRetracted && item.isUndecided }
+
+    /// The same, read in place through a pointer (see `ItemStorage.withItem`).
+    static func isOpen(_ item: UnsafePointer<Item>) -> Bool {
+        item.pointee.kind == .followUp && !item.pointee.isRetracted && item.pointee.isUndecided
+    }
 
     /// Runs `body` on a value in place, e.g. `Self.update(&items.values[i]) { … }`: the value
     /// is neither copied nor are its strings and arrays retained, which is what a read through
@@ -326,12 +330,18 @@ public struct MinutesState: Sendable {
             Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text,
                  owners: kind == .followUp ? ownerLists.shared(owners) : owners))
         targets[e.id] = .item(position)
-        let items = self.items  // for the rare out-of-order insert; not changed while held
-        Self.update(&projects.values[projectIndex]) { p in
+        let appended = Self.update(&projects.values[projectIndex]) { p in
             switch kind {
-            case .action: p.actions.append(e.id)
-            case .note: p.addNote(e.id, day: day, items: items)
-            case .followUp: p.addFollowUp(e.id, day: day, items: items)
+            case .action: p.actions.append(e.id); return true
+            case .note: return p.appendNote(e.id, day: day)
+            case .followUp: return p.appendFollowUp(e.id, day: day)
+            }
+        }
+        if !appended {  // an older meeting's item typed up late: inserted in meeting order
+            let items = self.items
+            Self.update(&projects.values[projectIndex]) { p in
+                if kind == .note { Self.insertOrdered(e.id, day: day, into: &p.notes, items: items) }
+                else { Self.insertOrdered(e.id, day: day, into: &p.followUps, items: items) }
             }
         }
         if kind == .followUp { groups.values[groupIndex].openFollowUps.opened(position) }

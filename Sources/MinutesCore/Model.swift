@@ -177,24 +177,21 @@ public struct Project: Sendable, Hashable {
     private var latestNoteDay = Day(ordinal: .min)
     private var latestFollowUpDay = Day(ordinal: .min)
 
-    /// Adds a note, keeping `notes` in meeting order.
-    mutating func addNote(_ id: EventID, day: Day, items: ItemStore) {
-        if day >= latestNoteDay {
-            notes.append(id)
-            latestNoteDay = day
-        } else {
-            MinutesState.insertOrdered(id, day: day, into: &notes, items: items)
-        }
+    /// Appends a note when it belongs at the end (its meeting is the latest so far); false
+    /// when it must be inserted in meeting order instead (`MinutesState.insertOrdered`).
+    mutating func appendNote(_ id: EventID, day: Day) -> Bool {
+        guard day >= latestNoteDay else { return false }
+        notes.append(id)
+        latestNoteDay = day
+        return true
     }
 
-    /// Adds a follow-up, keeping `followUps` in meeting order.
-    mutating func addFollowUp(_ id: EventID, day: Day, items: ItemStore) {
-        if day >= latestFollowUpDay {
-            followUps.append(id)
-            latestFollowUpDay = day
-        } else {
-            MinutesState.insertOrdered(id, day: day, into: &followUps, items: items)
-        }
+    /// Appends a follow-up when it belongs at the end, as `appendNote` does for notes.
+    mutating func appendFollowUp(_ id: EventID, day: Day) -> Bool {
+        guard day >= latestFollowUpDay else { return false }
+        followUps.append(id)
+        latestFollowUpDay = day
+        return true
     }
 
     public static func == (a: Project, b: Project) -> Bool {
@@ -344,6 +341,13 @@ public struct Item: Sendable, Hashable {
         self.meeting = meeting
         self.text = text
         self.owners = owners
+    }
+
+    /// Whether no decision stands (the state is open), read without copying the state.
+    var isUndecided: Bool {
+        guard let history else { return true }
+        if case .open = history.state { return true }
+        return false
     }
 
     public internal(set) var state: FollowUpState {

@@ -39,16 +39,22 @@ enum ParallelParse {
         thread.start()
         var stopped = false
         var last: Event?
-        while !stopped, let batch = queue.take() {
-            fold.warm(batch)
-            for line in batch where !fold.take(line) {
-                stopped = true
-                break
-            }
-            // The batch's last event, looked for once per batch rather than kept per line.
-            if !stopped, let i = batch.lastIndex(where: { if case .event? = $0.result { true } else { false } }),
-               case .event(let e)? = batch[i].result {
-                last = e
+        while !stopped, var batch = queue.take() {
+            // `warm` also finds the batch's last event, kept once per batch rather than per line.
+            let lastEvent = fold.warm(batch)
+            // Each line is moved out of the batch (an empty line left in its place) and folded:
+            // iterating or subscripting the batch copied every line, retaining each string and
+            // array it carries, only to release them again.
+            batch.withUnsafeMutableBufferPointer { lines in
+                for i in lines.indices {
+                    let line = (lines.baseAddress! + i).move()
+                    (lines.baseAddress! + i).initialize(to: JournalLoader.ParsedLine(number: line.number))
+                    if i == lastEvent, case .event(let e)? = line.result { last = e }
+                    if !fold.take(line) {
+                        stopped = true
+                        break
+                    }
+                }
             }
         }
         if stopped { queue.cancel() }

@@ -41,6 +41,18 @@ struct TargetTable: Sendable {
 
     init() {}
 
+    /// Makes room for `count` entries at once, so that a replay whose size is known from the
+    /// file does not rehash the table each time it fills (and never holds two copies of it).
+    mutating func reserveCapacity(_ count: Int) {
+        var size = max(64, slots.count)
+        while count * 4 > size * 3 { size *= 2 }
+        guard size > slots.count else { return }
+        let old = slots
+        slots = Array(repeating: TargetTable.emptySlot, count: size)
+        self.count = 0
+        for s in old where s.keyHigh != TargetTable.emptyHigh { insert(s.key, s.value) }
+    }
+
     subscript(id: EventID) -> MinutesState.Target? {
         get {
             guard let i = find(id.value) else { return nil }
@@ -63,6 +75,15 @@ struct TargetTable: Sendable {
     func touch(_ id: EventID) -> UInt32 {
         guard !slots.isEmpty else { return 0 }
         return slots[TargetTable.home(id.value, mask: slots.count - 1)].keyLow
+    }
+
+    /// The item position `id` names when it is an item (the `.item` case of `subscript`,
+    /// without building a `Target`).
+    @inline(__always)
+    func itemPosition(_ id: EventID) -> Int? {
+        guard let i = find(id.value) else { return nil }
+        let v = slots[i].value
+        return v >> 28 == 5 ? Int(v & TargetTable.payloadMask) : nil
     }
 
     /// The ids in the table, in no particular order.
@@ -128,10 +149,7 @@ struct TargetTable: Sendable {
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: TargetTable.emptySlot, count: max(64, old.count * 2))
-        count = 0
-        for s in old where s.keyHigh != TargetTable.emptyHigh { insert(s.key, s.value) }
+        reserveCapacity(max(48, slots.count * 3 / 2))
     }
 
     // MARK: - Packing targets into 32 bits: a 4-bit kind, then 28 bits of payload

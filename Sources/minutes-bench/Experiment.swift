@@ -32,10 +32,17 @@ struct Experiment: ParsableCommand {
         }
         for p in [false, true] where mode == "all" || mode == (p ? "par" : "seq") {
             for _ in 0..<times {
+                func cpu(_ who: Int32) -> Double {
+                    var u = rusage()
+                    getrusage(who, &u)
+                    return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
+                }
+                let (m0, a0) = (cpu(1), cpu(RUSAGE_SELF.rawValue))
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 let j = try JournalLoader.load(path: file, asOf: nil, parallel: p)
                 let t1 = DispatchTime.now().uptimeNanoseconds
-                print("load parallel=\(p): \(Double(t1 - t0) / 1e9) s, \(j.state.eventCount)")
+                let (m1, a1) = (cpu(1), cpu(RUSAGE_SELF.rawValue))
+                print("load parallel=\(p): \(Double(t1 - t0) / 1e9) s, \(j.state.eventCount); cpu main \(m1 - m0) s, other threads \((a1 - a0) - (m1 - m0)) s")
             }
         }
     }
