@@ -148,13 +148,13 @@ public enum PlanTarget: Hashable, Sendable {
 /// The content of an event, one case per kind.
 public enum EventBody: Hashable, Sendable {
     /// Adds a person to the directory, or updates the person with these initials.
-    case person(Person)
+    indirect case person(Person)
     /// Adds a working group, or renames the group with this slug.
-    case group(slug: String, name: String, lead: String?)
+    indirect case group(slug: String, name: String, lead: String?)
     /// Adds project `number` to a group; its headline is the "Actions required" title.
     case project(ProjectRef, headline: String)
     /// Opens a meeting, or continues the group's meeting on that date.
-    case meeting(MeetingFields)
+    indirect case meeting(MeetingFields)
     /// An agreed action under "Actions required".
     case action(ProjectRef, meeting: Day?, text: String)
     /// A progress note, under its meeting's date.
@@ -177,7 +177,7 @@ public enum EventBody: Hashable, Sendable {
     /// Undoes an earlier event as if it had not happened.
     case retract(ref: EventID, reason: String?)
     /// Sets plan fields of a project or group.
-    case plan(PlanTarget, PlanFields)
+    indirect case plan(PlanTarget, PlanFields)
 
     public var kind: EventKind {
         switch self {

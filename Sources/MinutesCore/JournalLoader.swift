@@ -164,15 +164,22 @@ public enum JournalLoader {
             var lastEvent: Int?
             batch.withUnsafeBufferPointer { lines in
                 for i in lines.indices {
-                    guard let id = lines[i].eventID else { continue }
-                    w ^= state.targets.touch(id)
-                    if let ref = lines[i].ref { w ^= state.targets.touch(ref) }
-                    lastEvent = i
+                    switch lines[i].result {
+                    case .event(let e)?:
+                        w ^= state.targets.touch(e.id)
+                        if let ref = e.body.ref { w ^= state.targets.touch(ref) }
+                        lastEvent = i
+                    default: break
+                    }
                 }
                 // Then the items that decisions refer to, now that their slots are at hand.
                 for i in lines.indices {
-                    guard let ref = lines[i].ref, let p = state.targets.itemPosition(ref) else { continue }
-                    if state.itemStorage.touch(p) { w &+= 1 }
+                    switch lines[i].result {
+                    case .event(let e)?:
+                        guard let ref = e.body.ref, let p = state.targets.itemPosition(ref) else { continue }
+                        if state.itemStorage.touch(p) { w &+= 1 }
+                    default: break
+                    }
                 }
             }
             warmth ^= w
@@ -220,25 +227,7 @@ public enum JournalLoader {
         /// A problem with the first line.
         var header: Diagnostic?
         /// The line's content; nil for a header line (good, or bad and not an event).
-        var result: JournalParser.LineResult? {
-            didSet { (eventID, ref) = Self.ids(result) }
-        }
-        /// The event's id and the id it refers to, copied out on the parsing thread so that
-        /// `ReplayFold.warm` reads them without copying the event (and retaining its strings).
-        private(set) var eventID: EventID?
-        private(set) var ref: EventID?
-
-        init(number: Int, header: Diagnostic? = nil, result: JournalParser.LineResult? = nil) {
-            self.number = number
-            self.header = header
-            self.result = result
-            (eventID, ref) = Self.ids(result)
-        }
-
-        private static func ids(_ result: JournalParser.LineResult?) -> (EventID?, EventID?) {
-            guard case .event(let e)? = result else { return (nil, nil) }
-            return (e.id, e.body.ref)
-        }
+        var result: JournalParser.LineResult?
     }
 
     static func parseLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, parser: inout JournalParser) -> ParsedLine {
