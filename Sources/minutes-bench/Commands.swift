@@ -7,7 +7,7 @@ struct MinutesBench: ParsableCommand {
         commandName: "minutes-bench",
         abstract: "Generate realistic journals and measure how fast minutes reads, shows and writes them.",
         discussion: "Build and run in release mode: swift run -c release minutes-bench run",
-        subcommands: [Generate.self, Run.self, Measure.self, Layout.self, Experiment.self],
+        subcommands: [Generate.self, Run.self, Measure.self, Layout.self, ReplayParts.self],
         defaultSubcommand: Run.self
     )
 }
