@@ -71,11 +71,15 @@ public struct JournalParser {
         var escaped: Bool
     }
 
+    /// The fields of the line being read are the first `fieldCount`; the array only grows,
+    /// so a line starts by setting the count to zero rather than emptying the array.
     private var fields: [Field] = []
+    private var fieldCount = 0
     /// The tables, held by each parser so that a look-up does not first check that a global
     /// has been initialised.
     private let kinds = JournalParser.kindTable
     private let keys = JournalParser.keyTable
+    private let idDigits = EventID.decodeTable
     private var scratch: [UInt8] = []
 
     /// The line being read: its number, the keys it has (a bit per key), for each key it has
@@ -147,7 +151,7 @@ public struct JournalParser {
         // Likewise the 12 bytes of an id, taken without a scan when they read as one.
         let id: EventID
         if end - i >= 12, end - i == 12 || b[i + 12] == 32 || b[i + 12] == 9,
-           let quick = EventID.parse(bytes: b[i..<(i + 12)]) {
+           let quick = eventID(b, at: i) {
             id = quick
             i += 12
         } else {
@@ -166,7 +170,7 @@ public struct JournalParser {
             return fail(kindRange.lowerBound, "unknown kind of event '\(JournalParser.text(b, kindRange))'",
                         hint: "kinds are " + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        fields.removeAll(keepingCapacity: true)
+        fieldCount = 0
         seen = 0
         self.number = number
         skipSpace()
@@ -194,7 +198,7 @@ public struct JournalParser {
                 if shape.repeated & key.bit == 0 { return fail(keyStart, "field '\(key.name)' given twice") }
             } else {
                 seen |= key.bit
-                firstField[key.rawValue] = fields.count
+                firstField[key.rawValue] = fieldCount
             }
             i += 1
             var field = Field(key: key, keyOffset: keyStart, valueStart: i, valueEnd: i, quoted: false, escaped: false)
@@ -246,7 +250,8 @@ public struct JournalParser {
                     return fail(field.valueStart, "field '\(key.name)' has no value", hint: "write key=\"\" only where empty text is allowed")
                 }
             }
-            fields.append(field)
+            if fieldCount < fields.count { fields[fieldCount] = field } else { fields.append(field) }
+            fieldCount += 1
             skipSpace()
         }
         if seen & shape.required != shape.required {
@@ -254,6 +259,14 @@ public struct JournalParser {
             return fail(end, "\(kind.rawValue) event needs a '\(missing.name)' field")
         }
         return build(kind, id: id, timestamp: timestamp, b)
+    }
+
+    /// The id in the 12 bytes at `i` (`EventID.parse(bytes:)` of them).
+    @inline(__always)
+    private func eventID(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> EventID? {
+        idDigits.withUnsafeBufferPointer {
+            EventID.parse(twelveBytesAt: UnsafeRawPointer(b.baseAddress! + i), table: $0.baseAddress!)
+        }
     }
 
     /// The key at `i` and its length when the bytes up to the next `=` (at most 8 of them,
@@ -423,7 +436,7 @@ public struct JournalParser {
         guard seen & k.bit != 0 else { return [] }
         var result: [String] = []
         var i = firstField[k.rawValue]
-        while i < fields.count {
+        while i < fieldCount {
             let f = fields[i]
             i += 1
             guard f.key == k else { continue }
@@ -440,7 +453,7 @@ public struct JournalParser {
         guard seen & Key.owner.bit != 0 else { return [] }
         var result: [Owner] = []
         var i = firstField[Key.owner.rawValue]
-        while i < fields.count {
+        while i < fieldCount {
             let f = fields[i]
             i += 1
             guard f.key == .owner else { continue }
@@ -473,7 +486,7 @@ public struct JournalParser {
 
     private mutating func ref(_ b: UnsafeBufferPointer<UInt8>) -> EventID? {
         guard let f = field(.ref) else { return nil }
-        guard let r = EventID.parse(bytes: b[f.valueStart..<f.valueEnd]) else {
+        guard f.valueEnd - f.valueStart == 12, let r = eventID(b, at: f.valueStart) else {
             fail(f, b, "'\(decode(f, b))' is not an event id", hint: "refer to an event by its full 12-character id")
             return nil
         }
