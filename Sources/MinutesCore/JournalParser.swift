@@ -666,13 +666,33 @@ public struct JournalParser {
 
     /// `isBlank(s)` for `s`, the text of field `f`, deciding from the field's first byte on
     /// the line when it is printable ASCII and not a backslash (which may start an escape):
-    /// then it is also the text's first byte, and asking the string costs more.
+    /// then it is also the text's first byte, and asking the string costs more. A first
+    /// byte of 0x80 or above starts the text's first scalar; when that can be no whitespace,
+    /// neither is the first `Character` (which is whitespace by its first scalar), so the
+    /// text is not blank either.
     static func isBlank(_ s: String, _ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> Bool {
         if f.valueStart < f.valueEnd {
             let c = b[f.valueStart]
             if c > 32, c < 127, c != UInt8(ascii: "\\") { return false }
+            if c >= 0x80, !mayBeWhitespace(b, at: f.valueStart) { return false }
         }
         return isBlank(s)
+    }
+
+    /// Whether the well-formed UTF-8 scalar starting at `i` (with a byte of 0x80 or above)
+    /// may be whitespace. The White_Space scalars outside ASCII are U+0085, U+00A0, U+1680,
+    /// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 (a test checks this against
+    /// `Character.isWhitespace` for every scalar); a true answer sends the caller to the
+    /// string.
+    @inline(__always)
+    static func mayBeWhitespace(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        switch b[i] {
+        case 0xC2: return b[i + 1] == 0x85 || b[i + 1] == 0xA0
+        case 0xE1: return b[i + 1] == 0x9A
+        case 0xE2: return b[i + 1] == 0x80 || b[i + 1] == 0x81
+        case 0xE3: return b[i + 1] == 0x80
+        default: return false
+        }
     }
 
     /// The text of a field, its escapes undone.
@@ -786,51 +806,56 @@ public struct JournalParser {
     /// The offset of the first byte that is not part of well-formed UTF-8, or nil; `ascii`
     /// is set to false when a byte of 0x80 or above is met.
     static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, end: Int, ascii: inout Bool) -> Int? {
+        guard let raw = UnsafeRawPointer(b.baseAddress) else { return nil }
+        let high: UInt64 = 0x8080_8080_8080_8080
         var i = 0
-        let raw = UnsafeRawPointer(b.baseAddress)
-        while i < end {
-            // ASCII sixteen bytes at a time (most of a journal is ASCII), then eight, and in a
-            // word that has a byte of 0x80 or above, straight to that byte.
-            if let raw, end - i >= 16, (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                                        | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0 {
-                i += 16
-                continue
+        while true {
+            // ASCII thirty-two bytes at a time (most of a journal is ASCII), then eight, and
+            // in a word that has a byte of 0x80 or above, straight to that byte. No load
+            // reaches past `end`.
+            while end - i >= 32, (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                                  | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                                  | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                                  | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) & high == 0 {
+                i += 32
             }
-            if let raw, end - i >= 8 {
-                let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
-                if high == 0 { i += 8; continue }
-                i += high.trailingZeroBitCount / 8
-            } else if b[i] < 0x80 {
-                i += 1
-                continue
+            while end - i >= 8 {
+                let h = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & high
+                if h != 0 { i += h.trailingZeroBitCount / 8; break }
+                i += 8
             }
-            let c = b[i]
+            while i < end, b[i] < 0x80 { i += 1 }
+            if i == end { return nil }
             ascii = false
-            // Two-byte sequences first: the commonest outside ASCII, and the simplest.
-            if c >= 0xC2, c <= 0xDF {
-                guard i + 1 < end, b[i + 1] & 0xC0 == 0x80 else { return i }
-                i += 2
-                continue
-            }
-            let need: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; upper = 0x9F
-            case 0xF0: need = 3; lower = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; upper = 0x8F
-            default: return i
-            }
-            guard i + need < end else { return i }
-            let second = b[i + 1]
-            guard second >= lower, second <= upper else { return i }
-            for k in 2..<(need + 1) where b[i + k] & 0xC0 != 0x80 { return i }
-            i += need + 1
+            // Sequences one after another while the next byte is not ASCII, so that dense
+            // text in other scripts does not go back through the word tests for each one.
+            repeat {
+                let c = b[i]
+                // Two-byte sequences first: the commonest outside ASCII, and the simplest.
+                if c >= 0xC2, c <= 0xDF {
+                    guard i + 1 < end, b[i + 1] & 0xC0 == 0x80 else { return i }
+                    i += 2
+                    continue
+                }
+                let need: Int
+                var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+                switch c {
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xE0: need = 2; lower = 0xA0
+                case 0xED: need = 2; upper = 0x9F
+                case 0xF1...0xF3: need = 3
+                case 0xF0: need = 3; lower = 0x90
+                case 0xF4: need = 3; upper = 0x8F
+                default: return i
+                }
+                guard end - i > need else { return i }
+                let second = b[i + 1]
+                guard second >= lower, second <= upper, b[i + 2] & 0xC0 == 0x80 else { return i }
+                if need == 3, b[i + 3] & 0xC0 != 0x80 { return i }
+                i += need + 1
+            } while i < end && b[i] >= 0x80
+            if i == end { return nil }
         }
-        return nil
     }
 }
 

@@ -44,4 +44,85 @@ import Testing
         }
         #expect(ref.value == EventID.mask)
     }
+
+    /// Table 3-7 of the Unicode Standard, a byte at a time: the offset of the first byte
+    /// that starts no well-formed sequence.
+    static func referenceFirstInvalid(_ b: [UInt8]) -> Int? {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let ranges: [ClosedRange<UInt8>]
+            switch c {
+            case 0xC2...0xDF: ranges = [0x80...0xBF]
+            case 0xE0: ranges = [0xA0...0xBF, 0x80...0xBF]
+            case 0xE1...0xEC, 0xEE...0xEF: ranges = [0x80...0xBF, 0x80...0xBF]
+            case 0xED: ranges = [0x80...0x9F, 0x80...0xBF]
+            case 0xF0: ranges = [0x90...0xBF, 0x80...0xBF, 0x80...0xBF]
+            case 0xF1...0xF3: ranges = [0x80...0xBF, 0x80...0xBF, 0x80...0xBF]
+            case 0xF4: ranges = [0x80...0x8F, 0x80...0xBF, 0x80...0xBF]
+            default: return i
+            }
+            for (k, r) in ranges.enumerated() where i + 1 + k >= b.count || !r.contains(b[i + 1 + k]) { return i }
+            i += 1 + ranges.count
+        }
+        return nil
+    }
+
+    @Test func theUTF8CheckFindsTheSameFirstBadByteAsTheStandardsTableInMixedAndDenseText() {
+        var g = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = ["a", " ", "é", "Ω", "会議", "の議事録", "ﷺ", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "\u{10FFFF}", "\u{D7FF}", "\u{E000}", "\u{800}", "\u{80}",
+                                 "abcdefghijklmnopqrstuvwxyz0123456789"].map { Array($0.utf8) }
+        let bad: [[UInt8]] = [[0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC2], [0xE0, 0x9F, 0x80], [0xE1, 0x80],
+                              [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0x41], [0xF0, 0x8F, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                              [0xF3, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xE2, 0x28, 0xA1]]
+        for round in 0..<4000 {
+            var line: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...24, using: &g) { line += pieces.randomElement(using: &g)! }
+            if round % 3 != 0 { line.insert(contentsOf: bad.randomElement(using: &g)!, at: Int.random(in: 0...line.count, using: &g)) }
+            if round % 5 == 0 { line += bad.randomElement(using: &g)! }
+            var ascii = true
+            let found = line.withUnsafeBufferPointer { JournalParser.firstInvalidUTF8($0, end: $0.count, ascii: &ascii) }
+            #expect(found == Self.referenceFirstInvalid(line), "\(line)")
+            if found == nil { #expect(ascii == line.allSatisfy { $0 < 0x80 }, "\(line)") }
+        }
+    }
+
+    @Test func everyScalarOutsideASCIIThatIsWhitespaceIsOneTheBlankTestSendsToTheString() {
+        for v in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let bytes = Array(String(scalar).utf8) + [0x20]
+            let may = bytes.withUnsafeBufferPointer { JournalParser.mayBeWhitespace($0, at: 0) }
+            if !may {
+                #expect(!Character(scalar).isWhitespace, "U+\(String(v, radix: 16))")
+                #expect(!scalar.properties.isWhitespace, "U+\(String(v, radix: 16))")
+            }
+        }
+    }
+
+    @Test func textsThatStartWithWhitespaceOutsideASCIIAreEmptyOnlyWhenAllOfItIsWhitespace() {
+        var parser = JournalParser()
+        let head = "2024-01-10T10:00:00.000Z 4k7q4k7q4k7q "
+        for blank in ["\u{3000}", "\u{A0}", "\u{85}", "\u{2003}\u{2028}", "\u{1680} ", "\u{205F}\u{202F}"] {
+            guard case .failure(let d) = parser.parse(head + "note project=g/1 text=\"\(blank)\"", number: 2) else {
+                Issue.record("blank text \(blank.unicodeScalars.map(\.value)) was read")
+                continue
+            }
+            #expect(d.message == "text is empty")
+            #expect(d.column == 61)
+            guard case .failure(let o) = parser.parse(head + "todo project=g/1 owner=\"\(blank)\" text=x", number: 2) else {
+                Issue.record("a blank owner was read")
+                continue
+            }
+            #expect(o.message == "owner is empty")
+        }
+        for text in ["\u{3000}x", "\u{A0}é", "\u{2003}会議", "é", "会議", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "\u{2010}", "\u{3001}", "\u{16A0}"] {
+            guard case .event(let e) = parser.parse(head + "note project=g/1 text=\"\(text)\"", number: 2),
+                  case .note(_, _, let t) = e.body else {
+                Issue.record("text \(text.unicodeScalars.map(\.value)) was not read")
+                continue
+            }
+            #expect(t == text)
+        }
+    }
 }
