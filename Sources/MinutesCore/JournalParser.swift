@@ -89,6 +89,10 @@ public struct JournalParser {
     private var seen: UInt64 = 0
     private var firstField: [Int] = Array(repeating: 0, count: Key.allCases.count)
     private var failure: Diagnostic?
+    /// Whether `failure` is this line's: asked instead of `failure == nil`, which copies and
+    /// destroys the optional diagnostic each time (several times a line); `failure` itself
+    /// is left from the last line that had one.
+    private var failed = false
     /// Whether the line has only ASCII bytes; then so does every value (see `decode`).
     private var lineIsASCII = true
 
@@ -292,17 +296,17 @@ public struct JournalParser {
     /// replay. A field is found through `firstField` (indexed by key) instead of a search.
     private mutating func build(_ kind: EventKind, id: EventID, timestamp: Timestamp,
                                 _ b: UnsafeBufferPointer<UInt8>) -> LineResult {
-        failure = nil
+        failed = false
         switch kind {
         case .person:
             let i = initials(.initials, b), n = text(.name, b)
-            if let i, let n, failure == nil {
+            if let i, let n, !failed {
                 let person = Person(initials: i, name: n, organisation: text(.org, b))
                 return event(id, timestamp, .person(person))
             }
         case .group:
             let s = slug(.slug, b), n = text(.name, b), l = initials(.lead, b)
-            if let s, let n, failure == nil { return event(id, timestamp, .group(slug: s, name: n, lead: l)) }
+            if let s, let n, !failed { return event(id, timestamp, .group(slug: s, name: n, lead: l)) }
         case .project:
             let g = slug(.group, b), h = text(.headline, b)
             var n: Int?
@@ -310,7 +314,7 @@ public struct JournalParser {
                 n = ProjectRef.number(decode(f, b)[...])
                 if n == nil { fail(f, b, "'\(decode(f, b))' is not a project number", hint: "numbers run from 1 to 9999") }
             }
-            if let g, let n, let h, failure == nil {
+            if let g, let n, let h, !failed {
                 return event(id, timestamp, .project(ProjectRef(group: g, number: n), headline: h))
             }
         case .meeting:
@@ -318,7 +322,7 @@ public struct JournalParser {
             if let g, let d {
                 let fields = MeetingFields(group: g, date: d, present: all(.present, b), apologies: all(.apology, b),
                                            chair: text(.chair, b), minuteTaker: text(.minutes, b), next: day(.next, b))
-                if failure == nil { return event(id, timestamp, .meeting(fields)) }
+                if !failed { return event(id, timestamp, .meeting(fields)) }
             }
         case .action, .note, .todo:
             let p = project(b), m = day(.meeting, b), t = text(.text, b)
@@ -329,27 +333,28 @@ public struct JournalParser {
                 case .note: body = .note(p, meeting: m, text: t)
                 default: body = .todo(p, meeting: m, owners: owners(b), text: t)
                 }
-                if failure == nil { return event(id, timestamp, body) }
+                if !failed { return event(id, timestamp, body) }
             }
         case .done:
             if let r = ref(b) {
                 let m = day(.meeting, b), o = text(.outcome, b)
-                if failure == nil { return event(id, timestamp, .done(ref: r, meeting: m, outcome: o)) }
+                if !failed { return event(id, timestamp, .done(ref: r, meeting: m, outcome: o)) }
             }
         case .drop:
             let r = ref(b), reason = text(.reason, b)
             if let r, let reason {
                 let m = day(.meeting, b)
-                if failure == nil { return event(id, timestamp, .drop(ref: r, meeting: m, reason: reason)) }
+                if !failed { return event(id, timestamp, .drop(ref: r, meeting: m, reason: reason)) }
             }
         case .reassign:
             let r = ref(b), o = owners(b)
-            if o.isEmpty, failure == nil {
+            if o.isEmpty, !failed {
                 failure = .error(line: number, column: JournalParser.column(b, b.count), "reassign needs at least one 'owner' field")
+                failed = true
             }
             if let r {
                 let m = day(.meeting, b)
-                if failure == nil { return event(id, timestamp, .reassign(ref: r, meeting: m, owners: o)) }
+                if !failed { return event(id, timestamp, .reassign(ref: r, meeting: m, owners: o)) }
             }
         case .rate:
             let p = project(b)
@@ -362,21 +367,21 @@ public struct JournalParser {
             }
             if let p, let rating {
                 let m = day(.meeting, b), c = text(.comment, b, allowEmpty: true)
-                if failure == nil { return event(id, timestamp, .rate(p, meeting: m, rating: rating, comment: c)) }
+                if !failed { return event(id, timestamp, .rate(p, meeting: m, rating: rating, comment: c)) }
             }
         case .amend:
             let r = ref(b), t = text(.text, b)
             let o = seen & Key.owner.bit != 0 ? owners(b) : nil
-            if let r, let t, failure == nil { return event(id, timestamp, .amend(ref: r, text: t, owners: o)) }
+            if let r, let t, !failed { return event(id, timestamp, .amend(ref: r, text: t, owners: o)) }
         case .retract:
             if let r = ref(b) {
                 let reason = text(.reason, b)
-                if failure == nil { return event(id, timestamp, .retract(ref: r, reason: reason)) }
+                if !failed { return event(id, timestamp, .retract(ref: r, reason: reason)) }
             }
         case .carry:
             if let r = ref(b) {
                 let m = day(.meeting, b)
-                if failure == nil { return event(id, timestamp, .carry(ref: r, meeting: m)) }
+                if !failed { return event(id, timestamp, .carry(ref: r, meeting: m)) }
             }
         case .plan:
             let g = field(.group) != nil ? slug(.group, b) : nil
@@ -387,19 +392,20 @@ public struct JournalParser {
             case (nil, let p?): target = .project(p)
             default:
                 target = nil
-                if failure == nil {
+                if !failed {
                     failure = .error(line: number, column: JournalParser.column(b, b.count),
                                      "plan needs exactly one of 'group' or 'project'")
+                    failed = true
                 }
             }
             let fieldsSet = PlanFields(lead: initials(.lead, b), aim: text(.aim, b), start: day(.start, b), end: day(.end, b),
                                        links: all(.link, b), priorities: all(.priority, b))
-            if case .project = target, !fieldsSet.priorities.isEmpty, failure == nil {
+            if case .project = target, !fieldsSet.priorities.isEmpty, !failed {
                 fail(field(.priority)!, b, "priorities belong to a group's plan, not a project's")
             }
-            if let target, failure == nil { return event(id, timestamp, .plan(target, fieldsSet)) }
+            if let target, !failed { return event(id, timestamp, .plan(target, fieldsSet)) }
         }
-        if let failure { return .failure(failure) }
+        if failed, let failure { return .failure(failure) }
         return .failure(.error(line: number, column: 1, "could not read this \(kind.rawValue) event"))
     }
 
@@ -410,9 +416,10 @@ public struct JournalParser {
 
     /// Records a problem with field `f` unless one was found already (the first one is reported).
     private mutating func fail(_ f: Field, _ b: UnsafeBufferPointer<UInt8>, _ message: String, hint: String? = nil) {
-        if failure == nil {
+        if !failed {
             failure = .error(line: number, column: JournalParser.column(b, f.valueStart - (f.quoted ? 1 : 0)),
                              message, hint: hint)
+            failed = true
         }
     }
 
@@ -451,8 +458,18 @@ public struct JournalParser {
     /// from the bytes, without asking the string.
     private mutating func owners(_ b: UnsafeBufferPointer<UInt8>) -> [Owner] {
         guard seen & Key.owner.bit != 0 else { return [] }
+        let first = firstField[Key.owner.rawValue]
+        var next = first + 1
+        while next < fieldCount, fields[next].key != .owner { next += 1 }
+        if next == fieldCount {
+            // One owner, as most follow-ups have: the array is made at its size, not grown.
+            let f = fields[first]
+            let s = decode(f, b)
+            if JournalParser.isBlank(s, b, f) { fail(f, b, "owner is empty"); return [] }
+            return [JournalParser.areInitials(b, f) ? .initials(s) : Owner(journalValue: s)]
+        }
         var result: [Owner] = []
-        var i = firstField[Key.owner.rawValue]
+        var i = first
         while i < fieldCount {
             let f = fields[i]
             i += 1

@@ -125,4 +125,43 @@ import Testing
             #expect(t == text)
         }
     }
+
+    @Test func aProblemFoundOnOneLineIsNotReportedForTheNextAndOwnersKeepTheirOrder() {
+        var parser = JournalParser()
+        let head = "2024-01-10T10:00:00.000Z 4k7q4k7q4k7q "
+        guard case .failure(let first) = parser.parse(head + "note project=g/1 text=\"  \"", number: 1) else {
+            Issue.record("blank text was read")
+            return
+        }
+        #expect(first.message == "text is empty")
+        guard case .event(let e) = parser.parse(head + "todo project=g/1 owner=KP text=x", number: 2),
+              case .todo(_, _, let one, _) = e.body else {
+            Issue.record("the line after a failing one was not read")
+            return
+        }
+        #expect(one == [.initials("KP")])
+        guard case .failure(let second) = parser.parse(head + "note project=g/1 meeting=2024-13-01 text=x", number: 3) else {
+            Issue.record("a bad date was read")
+            return
+        }
+        #expect(second.message == "'2024-13-01' is not a date")
+        #expect(second.line == 3)
+        guard case .event(let e2) = parser.parse(head + "todo project=g/1 owner=KP meeting=2024-01-10 owner=\"Åsa's team\" owner=DD text=x", number: 4),
+              case .todo(_, _, let several, _) = e2.body else {
+            Issue.record("several owners were not read")
+            return
+        }
+        #expect(several == [.initials("KP"), .named("Åsa's team"), .initials("DD")])
+        guard case .failure(let third) = parser.parse(head + "reassign ref=4k7q4k7q4k7q owner=\" \"", number: 5) else {
+            Issue.record("a blank owner was read")
+            return
+        }
+        #expect(third.message == "owner is empty")
+        guard case .failure(let fourth) = parser.parse(head + "reassign ref=4k7q4k7q4k7q owner=KP owner=\"\"", number: 6) else {
+            Issue.record("a blank second owner was read")
+            return
+        }
+        #expect(fourth.message == "owner is empty")
+        #expect(fourth.column == 80)
+    }
 }
