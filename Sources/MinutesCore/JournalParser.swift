@@ -211,12 +211,10 @@ public struct JournalParser {
                 field.quoted = true
                 field.valueStart = i
                 var closed = false
-                while i < end {
-                    // Eight bytes at a time while none of them needs a look (most text).
-                    if end - i >= 8, JournalParser.isPlainText8(b, at: i) {
-                        i += 8
-                        continue
-                    }
+                while true {
+                    // Straight to the next byte that needs a look (most text has none).
+                    i = JournalParser.firstSpecial(b, from: i, end: end, below: 0x20)
+                    guard i < end else { break }
                     let c = b[i]
                     if c == UInt8(ascii: "\"") { closed = true; break }
                     if c == UInt8(ascii: "\\") {
@@ -239,15 +237,15 @@ public struct JournalParser {
                     return fail(i, "expected a space after the closing quote")
                 }
             } else {
-                while end - i >= 8, JournalParser.isPlainValue8(b, at: i) { i += 8 }
-                while i < end, b[i] != 32, b[i] != 9 {
+                // Straight to the first byte that ends the value or cannot stand in it.
+                i = JournalParser.firstSpecial(b, from: i, end: end, below: 0x21)
+                if i < end, b[i] != 32, b[i] != 9 {
                     let c = b[i]
                     if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") {
                         return fail(i, "quote or backslash inside an unquoted value",
                                     hint: "put the whole value in double quotes")
                     }
-                    if c < 32 || c == 127 { return fail(i, "control character in value") }
-                    i += 1
+                    return fail(i, "control character in value")
                 }
                 field.valueEnd = i
                 if field.valueStart == field.valueEnd {
@@ -570,25 +568,39 @@ public struct JournalParser {
         return w
     }
 
-    /// Whether the eight bytes at `i` are all plain text inside quotes: none is a quote, a
-    /// backslash, a control character or DEL. (Each test is the classic "has a zero byte"
-    /// word trick; a false alarm only sends those bytes down the byte-by-byte path.)
+    /// The offset of the first byte from `i` on that is a quote, a backslash, DEL or below
+    /// `below` (0x20 inside quotes, where a tab needs a look too; 0x21 for unquoted values,
+    /// which a space or tab ends), or `end` when there is none. Eight bytes at a time, and
+    /// the last few (under eight) in the word that ends at `end`, shifted down so that the
+    /// zeros shifted in stand for `end`: the lowest flagged byte of the word trick is exact.
     @inline(__always)
-    static func isPlainText8(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-        let special = zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x7F))
-            | ((w &- ones &* 0x20) & ~w & high)
-        return special == 0
+    static func firstSpecial(_ b: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, below: UInt64) -> Int {
+        var i = start
+        guard let p = UnsafeRawPointer(b.baseAddress) else { return end }
+        while end - i >= 8 {
+            let m = specialBytes(p.loadUnaligned(fromByteOffset: i, as: UInt64.self), below: below)
+            if m != 0 { return i + m.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        guard i < end else { return end }
+        if end >= 8 {
+            let w = p.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) >> UInt64(8 * (8 - (end - i)))
+            return min(i + specialBytes(w, below: below).trailingZeroBitCount / 8, end)
+        }
+        while i < end {
+            let c = b[i]
+            if c < below || c == 0x22 || c == 0x5C || c == 0x7F { return i }
+            i += 1
+        }
+        return end
     }
 
-    /// Whether the eight bytes at `i` can all stand in an unquoted value and none ends it: no
-    /// space or other byte up to 0x20, no quote, backslash or DEL (the same trick).
+    /// The high bit of each byte of `w` that is a quote, a backslash, DEL or below `below`
+    /// (at most 0x80), exact up to the first such byte (see `zeroBytes`).
     @inline(__always)
-    static func isPlainValue8(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-        let special = zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x7F))
-            | ((w &- ones &* 0x21) & ~w & high)
-        return special == 0
+    static func specialBytes(_ w: UInt64, below: UInt64) -> UInt64 {
+        zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x7F))
+            | ((w &- ones &* below) & ~w & high)
     }
 
     static var ones: UInt64 { 0x0101_0101_0101_0101 }

@@ -164,4 +164,26 @@ import Testing
         #expect(fourth.message == "owner is empty")
         #expect(fourth.column == 80)
     }
+
+    @Test func theScanForTheNextSpecialByteStopsWhereAByteByByteScanStopsAtEveryOffsetAndLength() {
+        var g = SystemRandomNumberGenerator()
+        let plain: [UInt8] = Array("az09=/-'é".utf8) + [0x21, 0x7E, 0x80, 0xFF]
+        let special: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x22, 0x5C, 0x7F]
+        for _ in 0..<3000 {
+            let n = Int.random(in: 0...40, using: &g)
+            var bytes = (0..<n).map { _ in plain.randomElement(using: &g)! }
+            for _ in 0..<Int.random(in: 0...2, using: &g) where n > 0 {
+                bytes[Int.random(in: 0..<n, using: &g)] = special.randomElement(using: &g)!
+            }
+            for below: UInt8 in [0x20, 0x21] {
+                for start in 0...n {
+                    let expected = bytes[start...].firstIndex { $0 < below || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F } ?? n
+                    let found = bytes.withUnsafeBufferPointer {
+                        JournalParser.firstSpecial($0, from: start, end: n, below: UInt64(below))
+                    }
+                    #expect(found == expected, "\(bytes) from \(start) below \(below)")
+                }
+            }
+        }
+    }
 }
