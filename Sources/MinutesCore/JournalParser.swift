@@ -642,20 +642,25 @@ public struct JournalParser {
         return Timestamp(milliseconds: Int64(d.ordinal) * 86_400_000 + Int64(h * 3_600_000 + m * 60_000 + sec * 1000 + ms))
     }
 
-    /// The last reference `projectRef` read, by its bytes packed into two words: consecutive
-    /// lines mostly name the same project, which then costs a compare instead of checking the
-    /// slug and making its string again (like `lastDate`).
-    private var lastProject: (head: UInt64, tail: UInt64, length: Int, ref: ProjectRef)?
+    /// References `projectRef` read, by their bytes packed into two words, in a small table
+    /// indexed by a hash of those words: a journal names some tens or hundreds of projects
+    /// over and over, and a reference found here costs a compare instead of checking the slug
+    /// and making its string again (like `lastDate`). A new reference takes its slot over.
+    private var projectCache = [(head: UInt64, tail: UInt64, length: Int, ref: ProjectRef)?](
+        repeating: nil, count: 1 << JournalParser.projectCacheBits)
+    private static var projectCacheBits: Int { 7 }
 
-    /// `projectRef` through `lastProject` for values of up to 16 bytes.
+    /// `projectRef` through `projectCache` for values of up to 16 bytes.
     private mutating func cachedProjectRef(_ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> ProjectRef? {
         let n = f.valueEnd - f.valueStart
         guard n <= 16, !f.escaped else { return JournalParser.projectRef(b, f) }
         let head = JournalParser.pack(b, f.valueStart..<(f.valueStart + min(n, 8)))
         let tail = n > 8 ? JournalParser.pack(b, (f.valueStart + 8)..<f.valueEnd) : 0
-        if let last = lastProject, last.head == head, last.tail == tail, last.length == n { return last.ref }
+        let slot = Int(truncatingIfNeeded: (head &* 0x9E37_79B9_7F4A_7C15 ^ tail &* 0xC2B2_AE3D_27D4_EB4F)
+                       >> UInt64(64 - JournalParser.projectCacheBits))
+        if let known = projectCache[slot], known.head == head, known.tail == tail, known.length == n { return known.ref }
         guard let r = JournalParser.projectRef(b, f) else { return nil }
-        lastProject = (head, tail, n, r)
+        projectCache[slot] = (head, tail, n, r)
         return r
     }
 

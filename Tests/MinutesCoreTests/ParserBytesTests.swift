@@ -186,4 +186,20 @@ import Testing
             }
         }
     }
+
+    @Test func manyProjectsNamedInTurnAreEachReadAsTheProjectWritten() {
+        var parser = JournalParser()
+        var g = SystemRandomNumberGenerator()
+        let refs = (1...400).map { "g\($0 % 37)-\(String(repeating: "x", count: $0 % 9))/\($0 % 23 + 1)" }
+        for n in 0..<3000 {
+            let ref = refs.randomElement(using: &g)!
+            let line = "2024-01-10T10:00:00.000Z 4k7q4k7q4k7q note project=\(ref) text=x"
+            guard case .event(let e) = parser.parse(line, number: n + 1), case .note(let p, _, _) = e.body else {
+                Issue.record("\(line) was not read")
+                continue
+            }
+            #expect(p == ProjectRef(ref), "\(ref)")
+            #expect("\(p.group)/\(p.number)" == ref)
+        }
+    }
 }
