@@ -95,6 +95,10 @@ public struct JournalParser {
     private var failed = false
     /// Whether the line has only ASCII bytes; then so does every value (see `decode`).
     private var lineIsASCII = true
+    /// The offsets of the line's first and last bytes of 0x80 or above (-1 when it has none),
+    /// which decide most values' `isASCII` without a look at their bytes (see `isASCII`).
+    private var firstHigh = -1
+    private var lastHigh = -1
 
     public init() {
         fields.reserveCapacity(16)
@@ -106,12 +110,14 @@ public struct JournalParser {
     public mutating func parse(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineResult {
         var end = line.count
         if end > 0, line[end - 1] == 13 { end -= 1 }
-        var ascii = true
-        if let bad = JournalParser.firstInvalidUTF8(line, end: end, ascii: &ascii) {
+        var firstHigh = -1, lastHigh = -1
+        if let bad = JournalParser.firstInvalidUTF8(line, end: end, firstHigh: &firstHigh, lastHigh: &lastHigh) {
             return .failure(.error(line: number, column: JournalParser.column(line, bad),
                                    "invalid UTF-8", hint: "the journal must be saved as UTF-8"))
         }
-        lineIsASCII = ascii
+        lineIsASCII = firstHigh < 0
+        self.firstHigh = firstHigh
+        self.lastHigh = lastHigh
         var i = 0
         while i < end, line[i] == 32 || line[i] == 9 { i += 1 }
         if i == end { return .blank }
@@ -168,7 +174,14 @@ public struct JournalParser {
             id = parsed
         }
         skipSpace()
-        let kindRange = token()
+        // A kind is at most 8 letters: its end is found in one word when a separator follows.
+        let kindRange: Range<Int>
+        if let length = JournalParser.wordBeforeSeparator(b, at: i, end: end) {
+            kindRange = i..<(i + length)
+            i += length
+        } else {
+            kindRange = token()
+        }
         guard !kindRange.isEmpty else { return fail(kindRange.lowerBound, "expected the kind of event after the id") }
         guard let (kind, shape) = kinds.find(b, kindRange) else {
             return fail(kindRange.lowerBound, "unknown kind of event '\(JournalParser.text(b, kindRange))'",
@@ -261,6 +274,17 @@ public struct JournalParser {
             return fail(end, "\(kind.rawValue) event needs a '\(missing.name)' field")
         }
         return build(kind, id: id, timestamp: timestamp, b)
+    }
+
+    /// The length of the token at `i` (bytes up to a space or tab) when it is 1 to 8 bytes
+    /// and a separator follows it within the line; nil sends the caller to the scan.
+    @inline(__always)
+    static func wordBeforeSeparator(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int? {
+        guard end - i >= 9 else { return nil }
+        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        let separators = zeroBytes(w ^ (ones &* 0x20)) | zeroBytes(w ^ (ones &* 0x09))
+        let length = separators != 0 ? separators.trailingZeroBitCount / 8 : (b[i + 8] == 32 || b[i + 8] == 9 ? 8 : 0)
+        return length > 0 ? length : nil
     }
 
     /// The id in the 12 bytes at `i` (`EventID.parse(bytes:)` of them).
@@ -737,7 +761,7 @@ public struct JournalParser {
     private mutating func decode(_ f: Field, _ b: UnsafeBufferPointer<UInt8>) -> String {
         guard f.escaped else {
             let value = UnsafeBufferPointer(rebasing: b[f.valueStart..<f.valueEnd])
-            return JournalParser.string(validUTF8: value, isASCII: lineIsASCII || JournalParser.isASCII(value))
+            return JournalParser.string(validUTF8: value, isASCII: isASCII(f.valueStart, f.valueEnd, value))
         }
         scratch.removeAll(keepingCapacity: true)
         var i = f.valueStart
@@ -770,6 +794,16 @@ public struct JournalParser {
             return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether the bytes `value`, at `start..<end` on the line, are all below 0x80: without a
+    /// look at them when the value ends before the line's first byte of 0x80 or above, starts
+    /// after its last, or holds either.
+    @inline(__always)
+    private func isASCII(_ start: Int, _ end: Int, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        if lineIsASCII || end <= firstHigh || start > lastHigh { return true }
+        if start <= firstHigh && firstHigh < end || start <= lastHigh && lastHigh < end { return false }
+        return JournalParser.isASCII(value)
     }
 
     /// Whether all the bytes are below 0x80, looking at eight at a time.
@@ -837,9 +871,11 @@ public struct JournalParser {
         return n
     }
 
-    /// The offset of the first byte that is not part of well-formed UTF-8, or nil; `ascii`
-    /// is set to false when a byte of 0x80 or above is met.
-    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, end: Int, ascii: inout Bool) -> Int? {
+    /// The offset of the first byte that is not part of well-formed UTF-8, or nil. When it
+    /// returns nil, `firstHigh` and `lastHigh` are the offsets of the first and last bytes of
+    /// 0x80 or above (left alone when there are none).
+    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, end: Int,
+                                 firstHigh: inout Int, lastHigh: inout Int) -> Int? {
         guard let raw = UnsafeRawPointer(b.baseAddress) else { return nil }
         let high: UInt64 = 0x8080_8080_8080_8080
         var i = 0
@@ -860,7 +896,7 @@ public struct JournalParser {
             }
             while i < end, b[i] < 0x80 { i += 1 }
             if i == end { return nil }
-            ascii = false
+            if firstHigh < 0 { firstHigh = i }
             // Sequences one after another while the next byte is not ASCII, so that dense
             // text in other scripts does not go back through the word tests for each one.
             repeat {
@@ -888,6 +924,7 @@ public struct JournalParser {
                 if need == 3, b[i + 3] & 0xC0 != 0x80 { return i }
                 i += need + 1
             } while i < end && b[i] >= 0x80
+            lastHigh = i - 1
             if i == end { return nil }
         }
     }

@@ -81,10 +81,15 @@ import Testing
             for _ in 0..<Int.random(in: 0...24, using: &g) { line += pieces.randomElement(using: &g)! }
             if round % 3 != 0 { line.insert(contentsOf: bad.randomElement(using: &g)!, at: Int.random(in: 0...line.count, using: &g)) }
             if round % 5 == 0 { line += bad.randomElement(using: &g)! }
-            var ascii = true
-            let found = line.withUnsafeBufferPointer { JournalParser.firstInvalidUTF8($0, end: $0.count, ascii: &ascii) }
+            var first = -1, last = -1
+            let found = line.withUnsafeBufferPointer {
+                JournalParser.firstInvalidUTF8($0, end: $0.count, firstHigh: &first, lastHigh: &last)
+            }
             #expect(found == Self.referenceFirstInvalid(line), "\(line)")
-            if found == nil { #expect(ascii == line.allSatisfy { $0 < 0x80 }, "\(line)") }
+            if found == nil {
+                #expect(first == (line.firstIndex { $0 >= 0x80 } ?? -1), "\(line)")
+                #expect(last == (line.lastIndex { $0 >= 0x80 } ?? -1), "\(line)")
+            }
         }
     }
 
@@ -200,6 +205,45 @@ import Testing
             }
             #expect(p == ProjectRef(ref), "\(ref)")
             #expect("\(p.group)/\(p.number)" == ref)
+        }
+    }
+
+    @Test func valuesNextToTextOutsideASCIIAreReadWithTheirCharactersCounted() {
+        var parser = JournalParser()
+        let head = "2024-01-10T10:00:00.000Z 4k7q4k7q4k7q "
+        let cases: [(owners: [String], text: String)] = [
+            (["KP"], "plain"), (["Åsa's team"], "plain"), (["KP"], "naïve café"), (["全員", "KP"], "会議 x"),
+            (["DD", "Åsa", "KP"], "a"), (["Åsa", "KP", "Ελλ"], "b 🏴󠁧󠁢󠁳󠁣󠁴󠁿"), (["Schools"], "x\\u{E9}y é"),
+        ]
+        for (owners, text) in cases {
+            let fields = owners.map { "owner=\"\($0)\"" }.joined(separator: " ")
+            let line = head + "todo project=g/1 \(fields) meeting=2024-01-10 text=\"\(text)\""
+            guard case .event(let e) = parser.parse(line, number: 1), case .todo(_, _, let o, let t) = e.body else {
+                Issue.record("\(line) was not read")
+                continue
+            }
+            let unescaped = text.replacingOccurrences(of: "\\u{E9}", with: "é")
+            #expect(t == unescaped)
+            #expect(t.count == Array(unescaped).count)
+            #expect(o.map(\.label) == owners)
+            #expect(o.map { $0.label.count } == owners.map { Array($0).count })
+            #expect(o.map { $0.label.unicodeScalars.count } == owners.map { Array($0.unicodeScalars).count })
+        }
+    }
+
+    @Test func aKindOfAnyLengthIsReadOrReportedWhateverFollowsIt() {
+        var parser = JournalParser()
+        let head = "2024-01-10T10:00:00.000Z 4k7q4k7q4k7q "
+        for (rest, message) in [("reassign\tref=4k7q4k7q4k7q owner=KP", nil), ("reassignx ref=4k7q4k7q4k7q", "unknown kind of event 'reassignx'"),
+                                ("plan", "plan needs exactly one of 'group' or 'project'"), ("plan  group=g", nil),
+                                ("carry", "carry event needs a 'ref' field"), ("no\"te text=x", "unknown kind of event 'no\"te'"),
+                                ("notes text=x", "unknown kind of event 'notes'")] as [(String, String?)] {
+            let result = parser.parse(head + rest, number: 1)
+            switch result {
+            case .event: #expect(message == nil, "\(rest)")
+            case .failure(let d): #expect(d.message == message, "\(rest)")
+            case .blank: Issue.record("\(rest) was blank")
+            }
         }
     }
 }
