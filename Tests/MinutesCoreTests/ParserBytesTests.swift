@@ -246,4 +246,26 @@ import Testing
             }
         }
     }
+
+    @Test func aTimestampIsReadExactlyWhenTimestampParseReadsItWhicheverByteIsChanged() {
+        var parser = JournalParser()
+        var g = SystemRandomNumberGenerator()
+        let replacements: [UInt8] = Array("0123456789:.TZ-/ ;x".utf8) + [0x29, 0x2F, 0x3A, 0x3F, 0x40, 0xB0, 0xFF]
+        let bases = ["2024-01-10T10:00:00.000Z", "2009-06-26T23:59:59.999Z", "1999-12-31T00:00:00.001Z", "2024-02-29T19:45:07.120Z"]
+        for round in 0..<6000 {
+            var ts = Array(bases.randomElement(using: &g)!.utf8)
+            for _ in 0..<(round % 3 == 0 ? 2 : 1) {
+                ts[Int.random(in: 0..<24, using: &g)] = replacements.randomElement(using: &g)!
+            }
+            guard let text = String(validating: ts, as: UTF8.self), !text.contains(" ") else { continue }
+            let expected = Timestamp.parse(text)
+            switch parser.parse(text + " 4k7q4k7q4k7q carry ref=4k7q4k7q4k7q", number: 1) {
+            case .event(let e): #expect(e.timestamp == expected, "\(text)")
+            case .failure(let d):
+                #expect(expected == nil, "\(text)")
+                #expect(d.message == "expected a timestamp like 2009-06-26T10:15:03.120Z", "\(text)")
+            case .blank: Issue.record("\(text) was blank")
+            }
+        }
+    }
 }
