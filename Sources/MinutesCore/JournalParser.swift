@@ -71,11 +71,15 @@ public struct JournalParser {
         var escaped: Bool
     }
 
+    /// The fields of the line being read are the first `fieldCount`; the array only grows,
+    /// so a line starts by setting the count to zero rather than emptying the array.
     private var fields: [Field] = []
+    private var fieldCount = 0
     /// The tables, held by each parser so that a look-up does not first check that a global
     /// has been initialised.
     private let kinds = JournalParser.kindTable
     private let keys = JournalParser.keyTable
+    private let idDigits = EventID.decodeTable
     private var scratch: [UInt8] = []
 
     /// The line being read: its number, the keys it has (a bit per key), for each key it has
@@ -85,8 +89,16 @@ public struct JournalParser {
     private var seen: UInt64 = 0
     private var firstField: [Int] = Array(repeating: 0, count: Key.allCases.count)
     private var failure: Diagnostic?
+    /// Whether `failure` is this line's: asked instead of `failure == nil`, which copies and
+    /// destroys the optional diagnostic each time (several times a line); `failure` itself
+    /// is left from the last line that had one.
+    private var failed = false
     /// Whether the line has only ASCII bytes; then so does every value (see `decode`).
     private var lineIsASCII = true
+    /// The offsets of the line's first and last bytes of 0x80 or above (-1 when it has none),
+    /// which decide most values' `isASCII` without a look at their bytes (see `isASCII`).
+    private var firstHigh = -1
+    private var lastHigh = -1
 
     public init() {
         fields.reserveCapacity(16)
@@ -98,12 +110,14 @@ public struct JournalParser {
     public mutating func parse(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineResult {
         var end = line.count
         if end > 0, line[end - 1] == 13 { end -= 1 }
-        var ascii = true
-        if let bad = JournalParser.firstInvalidUTF8(line, end: end, ascii: &ascii) {
+        var firstHigh = -1, lastHigh = -1
+        if let bad = JournalParser.firstInvalidUTF8(line, end: end, firstHigh: &firstHigh, lastHigh: &lastHigh) {
             return .failure(.error(line: number, column: JournalParser.column(line, bad),
                                    "invalid UTF-8", hint: "the journal must be saved as UTF-8"))
         }
-        lineIsASCII = ascii
+        lineIsASCII = firstHigh < 0
+        self.firstHigh = firstHigh
+        self.lastHigh = lastHigh
         var i = 0
         while i < end, line[i] == 32 || line[i] == 9 { i += 1 }
         if i == end { return .blank }
@@ -147,7 +161,7 @@ public struct JournalParser {
         // Likewise the 12 bytes of an id, taken without a scan when they read as one.
         let id: EventID
         if end - i >= 12, end - i == 12 || b[i + 12] == 32 || b[i + 12] == 9,
-           let quick = EventID.parse(bytes: b[i..<(i + 12)]) {
+           let quick = eventID(b, at: i) {
             id = quick
             i += 12
         } else {
@@ -160,13 +174,20 @@ public struct JournalParser {
             id = parsed
         }
         skipSpace()
-        let kindRange = token()
+        // A kind is at most 8 letters: its end is found in one word when a separator follows.
+        let kindRange: Range<Int>
+        if let length = JournalParser.wordBeforeSeparator(b, at: i, end: end) {
+            kindRange = i..<(i + length)
+            i += length
+        } else {
+            kindRange = token()
+        }
         guard !kindRange.isEmpty else { return fail(kindRange.lowerBound, "expected the kind of event after the id") }
         guard let (kind, shape) = kinds.find(b, kindRange) else {
             return fail(kindRange.lowerBound, "unknown kind of event '\(JournalParser.text(b, kindRange))'",
                         hint: "kinds are " + EventKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        fields.removeAll(keepingCapacity: true)
+        fieldCount = 0
         seen = 0
         self.number = number
         skipSpace()
@@ -194,7 +215,7 @@ public struct JournalParser {
                 if shape.repeated & key.bit == 0 { return fail(keyStart, "field '\(key.name)' given twice") }
             } else {
                 seen |= key.bit
-                firstField[key.rawValue] = fields.count
+                firstField[key.rawValue] = fieldCount
             }
             i += 1
             var field = Field(key: key, keyOffset: keyStart, valueStart: i, valueEnd: i, quoted: false, escaped: false)
@@ -203,12 +224,10 @@ public struct JournalParser {
                 field.quoted = true
                 field.valueStart = i
                 var closed = false
-                while i < end {
-                    // Eight bytes at a time while none of them needs a look (most text).
-                    if end - i >= 8, JournalParser.isPlainText8(b, at: i) {
-                        i += 8
-                        continue
-                    }
+                while true {
+                    // Straight to the next byte that needs a look (most text has none).
+                    i = JournalParser.firstSpecial(b, from: i, end: end, below: 0x20)
+                    guard i < end else { break }
                     let c = b[i]
                     if c == UInt8(ascii: "\"") { closed = true; break }
                     if c == UInt8(ascii: "\\") {
@@ -231,22 +250,23 @@ public struct JournalParser {
                     return fail(i, "expected a space after the closing quote")
                 }
             } else {
-                while end - i >= 8, JournalParser.isPlainValue8(b, at: i) { i += 8 }
-                while i < end, b[i] != 32, b[i] != 9 {
+                // Straight to the first byte that ends the value or cannot stand in it.
+                i = JournalParser.firstSpecial(b, from: i, end: end, below: 0x21)
+                if i < end, b[i] != 32, b[i] != 9 {
                     let c = b[i]
                     if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") {
                         return fail(i, "quote or backslash inside an unquoted value",
                                     hint: "put the whole value in double quotes")
                     }
-                    if c < 32 || c == 127 { return fail(i, "control character in value") }
-                    i += 1
+                    return fail(i, "control character in value")
                 }
                 field.valueEnd = i
                 if field.valueStart == field.valueEnd {
                     return fail(field.valueStart, "field '\(key.name)' has no value", hint: "write key=\"\" only where empty text is allowed")
                 }
             }
-            fields.append(field)
+            if fieldCount < fields.count { fields[fieldCount] = field } else { fields.append(field) }
+            fieldCount += 1
             skipSpace()
         }
         if seen & shape.required != shape.required {
@@ -254,6 +274,25 @@ public struct JournalParser {
             return fail(end, "\(kind.rawValue) event needs a '\(missing.name)' field")
         }
         return build(kind, id: id, timestamp: timestamp, b)
+    }
+
+    /// The length of the token at `i` (bytes up to a space or tab) when it is 1 to 8 bytes
+    /// and a separator follows it within the line; nil sends the caller to the scan.
+    @inline(__always)
+    static func wordBeforeSeparator(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int? {
+        guard end - i >= 9 else { return nil }
+        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        let separators = zeroBytes(w ^ (ones &* 0x20)) | zeroBytes(w ^ (ones &* 0x09))
+        let length = separators != 0 ? separators.trailingZeroBitCount / 8 : (b[i + 8] == 32 || b[i + 8] == 9 ? 8 : 0)
+        return length > 0 ? length : nil
+    }
+
+    /// The id in the 12 bytes at `i` (`EventID.parse(bytes:)` of them).
+    @inline(__always)
+    private func eventID(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> EventID? {
+        idDigits.withUnsafeBufferPointer {
+            EventID.parse(twelveBytesAt: UnsafeRawPointer(b.baseAddress! + i), table: $0.baseAddress!)
+        }
     }
 
     /// The key at `i` and its length when the bytes up to the next `=` (at most 8 of them,
@@ -279,17 +318,17 @@ public struct JournalParser {
     /// replay. A field is found through `firstField` (indexed by key) instead of a search.
     private mutating func build(_ kind: EventKind, id: EventID, timestamp: Timestamp,
                                 _ b: UnsafeBufferPointer<UInt8>) -> LineResult {
-        failure = nil
+        failed = false
         switch kind {
         case .person:
             let i = initials(.initials, b), n = text(.name, b)
-            if let i, let n, failure == nil {
+            if let i, let n, !failed {
                 let person = Person(initials: i, name: n, organisation: text(.org, b))
                 return event(id, timestamp, .person(person))
             }
         case .group:
             let s = slug(.slug, b), n = text(.name, b), l = initials(.lead, b)
-            if let s, let n, failure == nil { return event(id, timestamp, .group(slug: s, name: n, lead: l)) }
+            if let s, let n, !failed { return event(id, timestamp, .group(slug: s, name: n, lead: l)) }
         case .project:
             let g = slug(.group, b), h = text(.headline, b)
             var n: Int?
@@ -297,7 +336,7 @@ public struct JournalParser {
                 n = ProjectRef.number(decode(f, b)[...])
                 if n == nil { fail(f, b, "'\(decode(f, b))' is not a project number", hint: "numbers run from 1 to 9999") }
             }
-            if let g, let n, let h, failure == nil {
+            if let g, let n, let h, !failed {
                 return event(id, timestamp, .project(ProjectRef(group: g, number: n), headline: h))
             }
         case .meeting:
@@ -305,7 +344,7 @@ public struct JournalParser {
             if let g, let d {
                 let fields = MeetingFields(group: g, date: d, present: all(.present, b), apologies: all(.apology, b),
                                            chair: text(.chair, b), minuteTaker: text(.minutes, b), next: day(.next, b))
-                if failure == nil { return event(id, timestamp, .meeting(fields)) }
+                if !failed { return event(id, timestamp, .meeting(fields)) }
             }
         case .action, .note, .todo:
             let p = project(b), m = day(.meeting, b), t = text(.text, b)
@@ -316,27 +355,28 @@ public struct JournalParser {
                 case .note: body = .note(p, meeting: m, text: t)
                 default: body = .todo(p, meeting: m, owners: owners(b), text: t)
                 }
-                if failure == nil { return event(id, timestamp, body) }
+                if !failed { return event(id, timestamp, body) }
             }
         case .done:
             if let r = ref(b) {
                 let m = day(.meeting, b), o = text(.outcome, b)
-                if failure == nil { return event(id, timestamp, .done(ref: r, meeting: m, outcome: o)) }
+                if !failed { return event(id, timestamp, .done(ref: r, meeting: m, outcome: o)) }
             }
         case .drop:
             let r = ref(b), reason = text(.reason, b)
             if let r, let reason {
                 let m = day(.meeting, b)
-                if failure == nil { return event(id, timestamp, .drop(ref: r, meeting: m, reason: reason)) }
+                if !failed { return event(id, timestamp, .drop(ref: r, meeting: m, reason: reason)) }
             }
         case .reassign:
             let r = ref(b), o = owners(b)
-            if o.isEmpty, failure == nil {
+            if o.isEmpty, !failed {
                 failure = .error(line: number, column: JournalParser.column(b, b.count), "reassign needs at least one 'owner' field")
+                failed = true
             }
             if let r {
                 let m = day(.meeting, b)
-                if failure == nil { return event(id, timestamp, .reassign(ref: r, meeting: m, owners: o)) }
+                if !failed { return event(id, timestamp, .reassign(ref: r, meeting: m, owners: o)) }
             }
         case .rate:
             let p = project(b)
@@ -349,21 +389,21 @@ public struct JournalParser {
             }
             if let p, let rating {
                 let m = day(.meeting, b), c = text(.comment, b, allowEmpty: true)
-                if failure == nil { return event(id, timestamp, .rate(p, meeting: m, rating: rating, comment: c)) }
+                if !failed { return event(id, timestamp, .rate(p, meeting: m, rating: rating, comment: c)) }
             }
         case .amend:
             let r = ref(b), t = text(.text, b)
             let o = seen & Key.owner.bit != 0 ? owners(b) : nil
-            if let r, let t, failure == nil { return event(id, timestamp, .amend(ref: r, text: t, owners: o)) }
+            if let r, let t, !failed { return event(id, timestamp, .amend(ref: r, text: t, owners: o)) }
         case .retract:
             if let r = ref(b) {
                 let reason = text(.reason, b)
-                if failure == nil { return event(id, timestamp, .retract(ref: r, reason: reason)) }
+                if !failed { return event(id, timestamp, .retract(ref: r, reason: reason)) }
             }
         case .carry:
             if let r = ref(b) {
                 let m = day(.meeting, b)
-                if failure == nil { return event(id, timestamp, .carry(ref: r, meeting: m)) }
+                if !failed { return event(id, timestamp, .carry(ref: r, meeting: m)) }
             }
         case .plan:
             let g = field(.group) != nil ? slug(.group, b) : nil
@@ -374,19 +414,20 @@ public struct JournalParser {
             case (nil, let p?): target = .project(p)
             default:
                 target = nil
-                if failure == nil {
+                if !failed {
                     failure = .error(line: number, column: JournalParser.column(b, b.count),
                                      "plan needs exactly one of 'group' or 'project'")
+                    failed = true
                 }
             }
             let fieldsSet = PlanFields(lead: initials(.lead, b), aim: text(.aim, b), start: day(.start, b), end: day(.end, b),
                                        links: all(.link, b), priorities: all(.priority, b))
-            if case .project = target, !fieldsSet.priorities.isEmpty, failure == nil {
+            if case .project = target, !fieldsSet.priorities.isEmpty, !failed {
                 fail(field(.priority)!, b, "priorities belong to a group's plan, not a project's")
             }
-            if let target, failure == nil { return event(id, timestamp, .plan(target, fieldsSet)) }
+            if let target, !failed { return event(id, timestamp, .plan(target, fieldsSet)) }
         }
-        if let failure { return .failure(failure) }
+        if failed, let failure { return .failure(failure) }
         return .failure(.error(line: number, column: 1, "could not read this \(kind.rawValue) event"))
     }
 
@@ -397,9 +438,10 @@ public struct JournalParser {
 
     /// Records a problem with field `f` unless one was found already (the first one is reported).
     private mutating func fail(_ f: Field, _ b: UnsafeBufferPointer<UInt8>, _ message: String, hint: String? = nil) {
-        if failure == nil {
+        if !failed {
             failure = .error(line: number, column: JournalParser.column(b, f.valueStart - (f.quoted ? 1 : 0)),
                              message, hint: hint)
+            failed = true
         }
     }
 
@@ -423,7 +465,7 @@ public struct JournalParser {
         guard seen & k.bit != 0 else { return [] }
         var result: [String] = []
         var i = firstField[k.rawValue]
-        while i < fields.count {
+        while i < fieldCount {
             let f = fields[i]
             i += 1
             guard f.key == k else { continue }
@@ -438,9 +480,19 @@ public struct JournalParser {
     /// from the bytes, without asking the string.
     private mutating func owners(_ b: UnsafeBufferPointer<UInt8>) -> [Owner] {
         guard seen & Key.owner.bit != 0 else { return [] }
+        let first = firstField[Key.owner.rawValue]
+        var next = first + 1
+        while next < fieldCount, fields[next].key != .owner { next += 1 }
+        if next == fieldCount {
+            // One owner, as most follow-ups have: the array is made at its size, not grown.
+            let f = fields[first]
+            let s = decode(f, b)
+            if JournalParser.isBlank(s, b, f) { fail(f, b, "owner is empty"); return [] }
+            return [JournalParser.areInitials(b, f) ? .initials(s) : Owner(journalValue: s)]
+        }
         var result: [Owner] = []
-        var i = firstField[Key.owner.rawValue]
-        while i < fields.count {
+        var i = first
+        while i < fieldCount {
             let f = fields[i]
             i += 1
             guard f.key == .owner else { continue }
@@ -473,7 +525,7 @@ public struct JournalParser {
 
     private mutating func ref(_ b: UnsafeBufferPointer<UInt8>) -> EventID? {
         guard let f = field(.ref) else { return nil }
-        guard let r = EventID.parse(bytes: b[f.valueStart..<f.valueEnd]) else {
+        guard f.valueEnd - f.valueStart == 12, let r = eventID(b, at: f.valueStart) else {
             fail(f, b, "'\(decode(f, b))' is not an event id", hint: "refer to an event by its full 12-character id")
             return nil
         }
@@ -540,25 +592,39 @@ public struct JournalParser {
         return w
     }
 
-    /// Whether the eight bytes at `i` are all plain text inside quotes: none is a quote, a
-    /// backslash, a control character or DEL. (Each test is the classic "has a zero byte"
-    /// word trick; a false alarm only sends those bytes down the byte-by-byte path.)
+    /// The offset of the first byte from `i` on that is a quote, a backslash, DEL or below
+    /// `below` (0x20 inside quotes, where a tab needs a look too; 0x21 for unquoted values,
+    /// which a space or tab ends), or `end` when there is none. Eight bytes at a time, and
+    /// the last few (under eight) in the word that ends at `end`, shifted down so that the
+    /// zeros shifted in stand for `end`: the lowest flagged byte of the word trick is exact.
     @inline(__always)
-    static func isPlainText8(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-        let special = zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x7F))
-            | ((w &- ones &* 0x20) & ~w & high)
-        return special == 0
+    static func firstSpecial(_ b: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, below: UInt64) -> Int {
+        var i = start
+        guard let p = UnsafeRawPointer(b.baseAddress) else { return end }
+        while end - i >= 8 {
+            let m = specialBytes(p.loadUnaligned(fromByteOffset: i, as: UInt64.self), below: below)
+            if m != 0 { return i + m.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        guard i < end else { return end }
+        if end >= 8 {
+            let w = p.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) >> UInt64(8 * (8 - (end - i)))
+            return min(i + specialBytes(w, below: below).trailingZeroBitCount / 8, end)
+        }
+        while i < end {
+            let c = b[i]
+            if c < below || c == 0x22 || c == 0x5C || c == 0x7F { return i }
+            i += 1
+        }
+        return end
     }
 
-    /// Whether the eight bytes at `i` can all stand in an unquoted value and none ends it: no
-    /// space or other byte up to 0x20, no quote, backslash or DEL (the same trick).
+    /// The high bit of each byte of `w` that is a quote, a backslash, DEL or below `below`
+    /// (at most 0x80), exact up to the first such byte (see `zeroBytes`).
     @inline(__always)
-    static func isPlainValue8(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-        let special = zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x7F))
-            | ((w &- ones &* 0x21) & ~w & high)
-        return special == 0
+    static func specialBytes(_ w: UInt64, below: UInt64) -> UInt64 {
+        zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x7F))
+            | ((w &- ones &* below) & ~w & high)
     }
 
     static var ones: UInt64 { 0x0101_0101_0101_0101 }
@@ -600,20 +666,25 @@ public struct JournalParser {
         return Timestamp(milliseconds: Int64(d.ordinal) * 86_400_000 + Int64(h * 3_600_000 + m * 60_000 + sec * 1000 + ms))
     }
 
-    /// The last reference `projectRef` read, by its bytes packed into two words: consecutive
-    /// lines mostly name the same project, which then costs a compare instead of checking the
-    /// slug and making its string again (like `lastDate`).
-    private var lastProject: (head: UInt64, tail: UInt64, length: Int, ref: ProjectRef)?
+    /// References `projectRef` read, by their bytes packed into two words, in a small table
+    /// indexed by a hash of those words: a journal names some tens or hundreds of projects
+    /// over and over, and a reference found here costs a compare instead of checking the slug
+    /// and making its string again (like `lastDate`). A new reference takes its slot over.
+    private var projectCache = [(head: UInt64, tail: UInt64, length: Int, ref: ProjectRef)?](
+        repeating: nil, count: 1 << JournalParser.projectCacheBits)
+    private static var projectCacheBits: Int { 7 }
 
-    /// `projectRef` through `lastProject` for values of up to 16 bytes.
+    /// `projectRef` through `projectCache` for values of up to 16 bytes.
     private mutating func cachedProjectRef(_ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> ProjectRef? {
         let n = f.valueEnd - f.valueStart
         guard n <= 16, !f.escaped else { return JournalParser.projectRef(b, f) }
         let head = JournalParser.pack(b, f.valueStart..<(f.valueStart + min(n, 8)))
         let tail = n > 8 ? JournalParser.pack(b, (f.valueStart + 8)..<f.valueEnd) : 0
-        if let last = lastProject, last.head == head, last.tail == tail, last.length == n { return last.ref }
+        let slot = Int(truncatingIfNeeded: (head &* 0x9E37_79B9_7F4A_7C15 ^ tail &* 0xC2B2_AE3D_27D4_EB4F)
+                       >> UInt64(64 - JournalParser.projectCacheBits))
+        if let known = projectCache[slot], known.head == head, known.tail == tail, known.length == n { return known.ref }
         guard let r = JournalParser.projectRef(b, f) else { return nil }
-        lastProject = (head, tail, n, r)
+        projectCache[slot] = (head, tail, n, r)
         return r
     }
 
@@ -653,13 +724,33 @@ public struct JournalParser {
 
     /// `isBlank(s)` for `s`, the text of field `f`, deciding from the field's first byte on
     /// the line when it is printable ASCII and not a backslash (which may start an escape):
-    /// then it is also the text's first byte, and asking the string costs more.
+    /// then it is also the text's first byte, and asking the string costs more. A first
+    /// byte of 0x80 or above starts the text's first scalar; when that can be no whitespace,
+    /// neither is the first `Character` (which is whitespace by its first scalar), so the
+    /// text is not blank either.
     static func isBlank(_ s: String, _ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> Bool {
         if f.valueStart < f.valueEnd {
             let c = b[f.valueStart]
             if c > 32, c < 127, c != UInt8(ascii: "\\") { return false }
+            if c >= 0x80, !mayBeWhitespace(b, at: f.valueStart) { return false }
         }
         return isBlank(s)
+    }
+
+    /// Whether the well-formed UTF-8 scalar starting at `i` (with a byte of 0x80 or above)
+    /// may be whitespace. The White_Space scalars outside ASCII are U+0085, U+00A0, U+1680,
+    /// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 (a test checks this against
+    /// `Character.isWhitespace` for every scalar); a true answer sends the caller to the
+    /// string.
+    @inline(__always)
+    static func mayBeWhitespace(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        switch b[i] {
+        case 0xC2: return b[i + 1] == 0x85 || b[i + 1] == 0xA0
+        case 0xE1: return b[i + 1] == 0x9A
+        case 0xE2: return b[i + 1] == 0x80 || b[i + 1] == 0x81
+        case 0xE3: return b[i + 1] == 0x80
+        default: return false
+        }
     }
 
     /// The text of a field, its escapes undone.
@@ -670,7 +761,7 @@ public struct JournalParser {
     private mutating func decode(_ f: Field, _ b: UnsafeBufferPointer<UInt8>) -> String {
         guard f.escaped else {
             let value = UnsafeBufferPointer(rebasing: b[f.valueStart..<f.valueEnd])
-            return JournalParser.string(validUTF8: value, isASCII: lineIsASCII || JournalParser.isASCII(value))
+            return JournalParser.string(validUTF8: value, isASCII: isASCII(f.valueStart, f.valueEnd, value))
         }
         scratch.removeAll(keepingCapacity: true)
         var i = f.valueStart
@@ -703,6 +794,16 @@ public struct JournalParser {
             return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether the bytes `value`, at `start..<end` on the line, are all below 0x80: without a
+    /// look at them when the value ends before the line's first byte of 0x80 or above, starts
+    /// after its last, or holds either.
+    @inline(__always)
+    private func isASCII(_ start: Int, _ end: Int, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        if lineIsASCII || end <= firstHigh || start > lastHigh { return true }
+        if start <= firstHigh && firstHigh < end || start <= lastHigh && lastHigh < end { return false }
+        return JournalParser.isASCII(value)
     }
 
     /// Whether all the bytes are below 0x80, looking at eight at a time.
@@ -770,54 +871,62 @@ public struct JournalParser {
         return n
     }
 
-    /// The offset of the first byte that is not part of well-formed UTF-8, or nil; `ascii`
-    /// is set to false when a byte of 0x80 or above is met.
-    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, end: Int, ascii: inout Bool) -> Int? {
+    /// The offset of the first byte that is not part of well-formed UTF-8, or nil. When it
+    /// returns nil, `firstHigh` and `lastHigh` are the offsets of the first and last bytes of
+    /// 0x80 or above (left alone when there are none).
+    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, end: Int,
+                                 firstHigh: inout Int, lastHigh: inout Int) -> Int? {
+        guard let raw = UnsafeRawPointer(b.baseAddress) else { return nil }
+        let high: UInt64 = 0x8080_8080_8080_8080
         var i = 0
-        let raw = UnsafeRawPointer(b.baseAddress)
-        while i < end {
-            // ASCII sixteen bytes at a time (most of a journal is ASCII), then eight, and in a
-            // word that has a byte of 0x80 or above, straight to that byte.
-            if let raw, end - i >= 16, (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                                        | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0 {
-                i += 16
-                continue
+        while true {
+            // ASCII thirty-two bytes at a time (most of a journal is ASCII), then eight, and
+            // in a word that has a byte of 0x80 or above, straight to that byte. No load
+            // reaches past `end`.
+            while end - i >= 32, (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                                  | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                                  | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                                  | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) & high == 0 {
+                i += 32
             }
-            if let raw, end - i >= 8 {
-                let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
-                if high == 0 { i += 8; continue }
-                i += high.trailingZeroBitCount / 8
-            } else if b[i] < 0x80 {
-                i += 1
-                continue
+            while end - i >= 8 {
+                let h = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & high
+                if h != 0 { i += h.trailingZeroBitCount / 8; break }
+                i += 8
             }
-            let c = b[i]
-            ascii = false
-            // Two-byte sequences first: the commonest outside ASCII, and the simplest.
-            if c >= 0xC2, c <= 0xDF {
-                guard i + 1 < end, b[i + 1] & 0xC0 == 0x80 else { return i }
-                i += 2
-                continue
-            }
-            let need: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; upper = 0x9F
-            case 0xF0: need = 3; lower = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; upper = 0x8F
-            default: return i
-            }
-            guard i + need < end else { return i }
-            let second = b[i + 1]
-            guard second >= lower, second <= upper else { return i }
-            for k in 2..<(need + 1) where b[i + k] & 0xC0 != 0x80 { return i }
-            i += need + 1
+            while i < end, b[i] < 0x80 { i += 1 }
+            if i == end { return nil }
+            if firstHigh < 0 { firstHigh = i }
+            // Sequences one after another while the next byte is not ASCII, so that dense
+            // text in other scripts does not go back through the word tests for each one.
+            repeat {
+                let c = b[i]
+                // Two-byte sequences first: the commonest outside ASCII, and the simplest.
+                if c >= 0xC2, c <= 0xDF {
+                    guard i + 1 < end, b[i + 1] & 0xC0 == 0x80 else { return i }
+                    i += 2
+                    continue
+                }
+                let need: Int
+                var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+                switch c {
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xE0: need = 2; lower = 0xA0
+                case 0xED: need = 2; upper = 0x9F
+                case 0xF1...0xF3: need = 3
+                case 0xF0: need = 3; lower = 0x90
+                case 0xF4: need = 3; upper = 0x8F
+                default: return i
+                }
+                guard end - i > need else { return i }
+                let second = b[i + 1]
+                guard second >= lower, second <= upper, b[i + 2] & 0xC0 == 0x80 else { return i }
+                if need == 3, b[i + 3] & 0xC0 != 0x80 { return i }
+                i += need + 1
+            } while i < end && b[i] >= 0x80
+            lastHigh = i - 1
+            if i == end { return nil }
         }
-        return nil
     }
 }
 
