@@ -58,6 +58,8 @@ public struct Group: Sendable, Hashable {
 
     /// Whether the group met on `day` (without copying the meeting out).
     public func hasMeeting(on day: Day) -> Bool {
+        // Most items name the latest meeting: no search for those.
+        if !meetings.isEmpty, meetings[meetings.count - 1].date == day { return true }
         let i = meetingIndex(onOrAfter: day)
         return i < meetings.count && meetings[i].date == day
     }
@@ -309,6 +311,16 @@ public struct Item: Sendable, Hashable {
     public let kind: ItemKind
     public internal(set) var isRetracted = false
 
+    /// An item's text and owners before its first amend or reassign.
+    private final class Original: Sendable {
+        let text: String
+        let owners: [Owner]
+        init(text: String, owners: [Owner]) {
+            self.text = text
+            self.owners = owners
+        }
+    }
+
     /// What an item gains once it is changed.
     private final class History: @unchecked Sendable {
         // @unchecked: a History is only mutated while uniquely referenced (`editHistory`),
@@ -316,16 +328,14 @@ public struct Item: Sendable, Hashable {
         var state: FollowUpState = .open
         var changes: [ItemChange] = []
         var conflictingDecisions: [EventID] = []
-        let originalText: String
-        let originalOwners: [Owner]
-
-        init(originalText: String, originalOwners: [Owner]) {
-            self.originalText = originalText
-            self.originalOwners = originalOwners
-        }
+        /// The text and owners as first recorded, kept at the first amend or reassign. Only
+        /// those change them; a box made for a decision alone never reads the item's text
+        /// (with a million items, a cache miss and a retain for nothing).
+        var original: Original?
 
         func copy() -> History {
-            let h = History(originalText: originalText, originalOwners: originalOwners)
+            let h = History()
+            h.original = original
             h.state = state
             h.changes = changes
             h.conflictingDecisions = conflictingDecisions
@@ -366,19 +376,26 @@ public struct Item: Sendable, Hashable {
         set { editHistory().conflictingDecisions = newValue }
     }
 
-    /// The text and owners as first recorded (changed ones are remembered at the first change).
-    var originalText: String { history?.originalText ?? text }
-    var originalOwners: [Owner] { history?.originalOwners ?? owners }
+    /// The text and owners as first recorded (remembered before the first amend or reassign).
+    var originalText: String { history?.original?.text ?? text }
+    var originalOwners: [Owner] { history?.original?.owners ?? owners }
 
-    /// The history box, made (remembering the original text and owners) or copied so that
-    /// this item holds the only reference before it is written.
+    /// The history box, made or copied so that this item holds the only reference before it
+    /// is written.
     private mutating func editHistory() -> History {
         if history == nil {
-            history = History(originalText: text, originalOwners: owners)
+            history = History()
         } else if !isKnownUniquelyReferenced(&history!) {
             history = history!.copy()
         }
         return history!
+    }
+
+    /// Remembers the text and owners as they are now, unless an earlier change already did:
+    /// called before anything changes them.
+    private mutating func rememberOriginal() {
+        let h = editHistory()
+        if h.original == nil { h.original = Original(text: text, owners: owners) }
     }
 
     public static func == (a: Item, b: Item) -> Bool {
@@ -408,11 +425,11 @@ public struct Item: Sendable, Hashable {
     mutating func apply(_ c: ItemChange) {
         switch c.kind {
         case .amend(let t, let o):
-            _ = editHistory()  // remembers the original text and owners first
+            rememberOriginal()
             text = t
             if let o { owners = o }
         case .reassign(let o):
-            _ = editHistory()
+            rememberOriginal()
             owners = o
         case .carry:
             break

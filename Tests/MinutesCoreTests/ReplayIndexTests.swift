@@ -81,3 +81,48 @@ import Testing
         #expect(Meeting.hasRepeats(["A", "B", "A"]) && !Meeting.hasRepeats(["A", "B"]) && !Meeting.hasRepeats([]))
     }
 }
+
+/// An item keeps its first text and owners from its first amend or reassign on, so that a
+/// retraction can restore them; decisions alone leave them untouched.
+@Suite struct OriginalTextTests {
+    @Test func retractingAmendsAndReassignsRestoresWhatWasFirstRecorded() {
+        var b = JournalBuilder(seed: 21)
+        b.person("KP", "Kim Patel")
+        b.person("DD", "Dee Dee")
+        b.group("be-safe")
+        b.project("be-safe/1")
+        b.meeting("be-safe", "2024-03-01")
+        let todo = b.todo("be-safe/1", ["KP"], "ring the school")
+        b.add(.carry(ref: todo, meeting: nil))
+        let reassign = b.add(.reassign(ref: todo, meeting: nil, owners: [.initials("DD")]))
+        let amend = b.add(.amend(ref: todo, text: "ring the school office", owners: nil))
+        let second = b.add(.amend(ref: todo, text: "e-mail the school office", owners: [.initials("KP"), .initials("DD")]))
+        let s0 = b.load().state
+        #expect(s0.items[todo]!.text == "e-mail the school office")
+        #expect(s0.items[todo]!.owners == [.initials("KP"), .initials("DD")])
+        b.retract(second)
+        let s1 = b.load().state
+        #expect(s1.items[todo]!.text == "ring the school office")
+        #expect(s1.items[todo]!.owners == [.initials("DD")])
+        b.retract(amend)
+        b.retract(reassign)
+        let s2 = b.load().state
+        #expect(s2.items[todo]!.text == "ring the school")
+        #expect(s2.items[todo]!.owners == [.initials("KP")])
+        #expect(s2.items[todo]!.state.isOpen)
+    }
+
+    @Test func aDecidedItemThatWasNeverAmendedStillHasItsText() {
+        var b = JournalBuilder(seed: 22)
+        b.person("KP", "Kim Patel")
+        b.group("be-safe")
+        b.project("be-safe/1")
+        let todo = b.todo("be-safe/1", ["KP"], "book the hall")
+        let done = b.done(todo, outcome: "booked")
+        b.retract(done)
+        let s = b.load().state
+        #expect(s.items[todo]!.text == "book the hall")
+        #expect(s.items[todo]!.owners == [.initials("KP")])
+        #expect(s.items[todo]!.state.isOpen)
+    }
+}
