@@ -51,7 +51,7 @@ public struct ItemStorage: RandomAccessCollection, Sendable {
     }
 
     /// Adds an item at the end; returns its position.
-    mutating func append(_ item: Item) -> Int {
+    mutating func append(_ item: consuming Item) -> Int {
         if count & (Self.chunkSize - 1) == 0 {
             var chunk: [Item] = []
             chunk.reserveCapacity(Self.chunkSize)

@@ -118,10 +118,9 @@ public enum JournalLoader {
         var parser = JournalParser()
         var last: Event?
         let scan = try source.forEachLine { line, number in
-            let parsed = parseLine(line, number: number, parser: &parser)
-            guard fold.take(parsed) else { return false }
+            var parsed = parseLine(line, number: number, parser: &parser)
             if case .event(let e)? = parsed.result { last = e }
-            return true
+            return fold.take(&parsed)
         }
         return (scan, last)
     }
@@ -186,11 +185,14 @@ public enum JournalLoader {
             return lastEvent
         }
 
-        /// Folds one line; false to stop (a line out of order, when not sorting).
-        mutating func take(_ parsed: borrowing ParsedLine) -> Bool {
+        /// Folds one line, taking its content out of it (left nil: moved, not copied, which
+        /// would retain every string and array the event carries); false to stop (a line out
+        /// of order, when not sorting).
+        mutating func take(_ parsed: inout ParsedLine) -> Bool {
             let number = parsed.number
             if let problem = parsed.header { diagnostics.append(problem) }
-            switch parsed.result {
+            let result = parsed.result.take()
+            switch consume result {
             case nil, .blank?:
                 return true
             case .failure(let d)?:

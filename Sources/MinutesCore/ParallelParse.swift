@@ -42,18 +42,19 @@ enum ParallelParse {
         while !stopped, var batch = queue.take() {
             // `warm` also finds the batch's last event, kept once per batch rather than per line.
             let lastEvent = fold.warm(batch)
-            // Each line is moved out of the batch (an empty line left in its place) and folded:
-            // iterating or subscripting the batch copied every line, retaining each string and
-            // array it carries, only to release them again.
-            batch.withUnsafeMutableBufferPointer { lines in
-                for i in lines.indices {
-                    let line = (lines.baseAddress! + i).move()
-                    (lines.baseAddress! + i).initialize(to: JournalLoader.ParsedLine(number: line.number))
-                    if i == lastEvent, case .event(let e)? = line.result { last = e }
-                    if !fold.take(line) {
-                        stopped = true
-                        break
+            // Each line is folded where it lies, its content moved out (`take`): iterating
+            // the batch copied every line, retaining each string and array it carries, only
+            // to release them again.
+            for i in batch.indices {
+                if i == lastEvent {
+                    switch batch[i].result {
+                    case .event(let e)?: last = e
+                    default: break
                     }
+                }
+                if !fold.take(&batch[i]) {
+                    stopped = true
+                    break
                 }
             }
         }
