@@ -81,6 +81,8 @@ public struct JournalParser {
     private let keys = JournalParser.keyTable
     private let idDigits = EventID.decodeTable
     private var scratch: [UInt8] = []
+    /// Owner lists recently read, shared by the follow-ups that name the same people.
+    private var ownerLists = OwnerListCache()
 
     /// The line being read: its number, the keys it has (a bit per key), for each key it has
     /// the index in `fields` of its first field, and the first problem `build` found. Only
@@ -484,11 +486,13 @@ public struct JournalParser {
         var next = first + 1
         while next < fieldCount, fields[next].key != .owner { next += 1 }
         if next == fieldCount {
-            // One owner, as most follow-ups have: the array is made at its size, not grown.
+            // One owner, as most follow-ups have: a list already made for the same initials
+            // is shared (see `OwnerListCache`), else the array is made at its size.
             let f = fields[first]
             let s = decode(f, b)
             if JournalParser.isBlank(s, b, f) { fail(f, b, "owner is empty"); return [] }
-            return [JournalParser.areInitials(b, f) ? .initials(s) : Owner(journalValue: s)]
+            guard JournalParser.areInitials(b, f) else { return [Owner(journalValue: s)] }
+            return ownerLists.single(s)
         }
         var result: [Owner] = []
         var i = first
@@ -500,7 +504,7 @@ public struct JournalParser {
             if JournalParser.isBlank(s, b, f) { fail(f, b, "owner is empty"); continue }
             result.append(JournalParser.areInitials(b, f) ? .initials(s) : Owner(journalValue: s))
         }
-        return result
+        return ownerLists.shared(result)
     }
 
     private mutating func day(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> Day? {

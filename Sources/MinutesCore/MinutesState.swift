@@ -34,8 +34,6 @@ public struct MinutesState: Sendable {
     /// The directory's initials, answered without hashing (every follow-up's owners and every
     /// meeting's attendance are checked against the directory).
     private var knownInitials = InitialsSet()
-    /// Owner lists shared between follow-ups (see `OwnerListCache`).
-    private var ownerLists = OwnerListCache()
     /// With `asOf`: the events left out because they lie after it, so that corrections of
     /// them are left out too, and the latest meeting date of each group among them, so that
     /// items recorded without a meeting still belong to that later meeting.
@@ -287,12 +285,16 @@ public struct MinutesState: Sendable {
     }
 
     private mutating func applyMeeting(_ e: Event, _ f: MeetingFields, _ line: Int) -> Bool {
-        let i = groups[f.group]!.meetingIndex(onOrAfter: f.date)
-        if i == groups[f.group]!.meetings.count || groups[f.group]!.meetings[i].date != f.date {
-            groups[f.group]!.meetings.insert(Meeting(group: f.group, date: f.date), at: i)
+        // In place through the group's index: `groups[slug]!` read copied the whole group.
+        let gi = groupIndex(f.group)!
+        Self.update(&groups.values[gi]) { g in
+            let i = g.meetingIndex(onOrAfter: f.date)
+            if i == g.meetings.count || g.meetings[i].date != f.date {
+                g.meetings.insert(Meeting(group: f.group, date: f.date), at: i)
+            }
+            g.meetings[i].contributions.append((e.id, f))
+            g.meetings[i].recompute()
         }
-        groups[f.group]!.meetings[i].contributions.append((e.id, f))
-        groups[f.group]!.meetings[i].recompute()
         warnUnknownInitials(f.present, line: line, field: "present")
         if let chair = f.chair { warnUnknownInitials(CollectionOfOne(chair), line: line, field: "chair") }
         if let taker = f.minuteTaker { warnUnknownInitials(CollectionOfOne(taker), line: line, field: "minutes") }
@@ -327,8 +329,7 @@ public struct MinutesState: Sendable {
             warnUnknownInitials(owners.lazy.compactMap(\.initials), line: line, field: "owner")
         }
         let position = itemStorage.append(
-            Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text,
-                 owners: kind == .followUp ? ownerLists.shared(owners) : owners))
+            Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text, owners: owners))
         targets[e.id] = .item(position)
         let appended = Self.update(&projects.values[projectIndex]) { p in
             switch kind {
@@ -404,9 +405,12 @@ public struct MinutesState: Sendable {
 
     private mutating func applyRating(_ e: Event, _ ref: ProjectRef, _ meeting: Day?, _ rating: Rating,
                                       _ comment: String?, _ line: Int) -> Bool {
-        let day = meeting ?? groups[ref.group]?.latestMeeting?.date ?? e.timestamp.day
+        let latest = groupIndex(ref.group).flatMap { gi in
+            Self.update(&groups.values[gi]) { g in g.meetings.isEmpty ? nil : g.meetings[g.meetings.count - 1].date }
+        }
+        let day = meeting ?? latest ?? e.timestamp.day
         let r = StatusRating(id: e.id, meeting: day, rating: rating, comment: comment)
-        Self.update(&projects, ref) { $0.addRating(r) }
+        if let pi = projectIndex(ref) { Self.update(&projects.values[pi]) { $0.addRating(r) } }
         targets[e.id] = .rating(ref)
         return true
     }
