@@ -1,0 +1,96 @@
+import MinutesCore
+import Testing
+@testable import MinutesExport
+
+/// The exporters take byte-level shortcuts for speed; these tests check each one against the
+/// character-by-character way it replaced, on text mixed from the pieces that matter: ASCII,
+/// the scalars the sanitising policy removes or replaces, combining marks, joiners, prepended
+/// marks, wide and right-to-left text, emoji sequences and the escaped punctuation.
+@Suite struct FastPathEquivalenceTests {
+
+    static let pieces: [String] = [
+        "a", "RO", "KP", "JB", "xy", "Q", " ", "  ", "\n", "\t", "\r", "\r\n", "\u{0}", "\u{7}", "\u{7F}",
+        "\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "\u{AD}", "©", "é", "e\u{301}", "\u{301}", "A\u{301}",
+        "\u{180E}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{200E}", "\u{200F}", "\u{2013}", "\u{2019}", "…", "•",
+        "\u{2028}", "\u{2029}", "\u{202A}", "\u{202E}", "\u{202F}", "\u{2060}", "\u{2066}", "\u{2069}", "\u{206A}",
+        "\u{FEFF}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{FDFA}", "\u{0600}", "\u{0600}RO", "\u{0903}",
+        "ક\u{0ABE}", "શાળા", "会議", "안전", "готов", "👍🏽", "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}",
+        "👨\u{200D}👩", "🇫🇷", "&", "<", ">", "\"", "'", "&amp;", "*", "#", "|", "\\", "1.", "-",
+    ]
+
+    /// Deterministic pseudo-random texts made of `pieces`.
+    static func texts(count: Int = 3000, seed: UInt64 = 7) -> [String] {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        return (0..<count).map { _ in
+            (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+        }
+    }
+
+    @Test func sanitizingShortcutAgreesWithTheFullPass() {
+        for text in Self.texts() {
+            for tabsAsSpaces in [true, false] {
+                #expect(TextEscaping.sanitized(text, tabsAsSpaces: tabsAsSpaces)
+                    == TextEscaping.sanitizedScalarByScalar(text, tabsAsSpaces: tabsAsSpaces),
+                        "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+
+    @Test func sanitizingShortcutReturnsCleanTextAsItIs() {
+        for text in ["", "plain words", "é – “quoted” • 会議 👍🏽 \u{200F}", "tab\there"] {
+            #expect(TextEscaping.isAlreadySanitized(text, tabsAsSpaces: false))
+        }
+        #expect(!TextEscaping.isAlreadySanitized("tab\there", tabsAsSpaces: true))
+    }
+
+    @Test func singleLineAgreesWithReplacingLineFeedCharacters() {
+        for text in Self.texts() {
+            let expected = String(TextEscaping.sanitized(text).map { $0 == "\n" ? " " : $0 })
+            #expect(TextEscaping.singleLine(text) == expected)
+        }
+    }
+
+    @Test func markupEscapingAgreesWithEscapingScalarByScalar() {
+        for text in Self.texts() {
+            var expected = ""
+            for scalar in TextEscaping.sanitized(text, tabsAsSpaces: false).unicodeScalars {
+                switch scalar {
+                case "&": expected += "&amp;"
+                case "<": expected += "&lt;"
+                case ">": expected += "&gt;"
+                case "\"": expected += "&quot;"
+                case "'": expected += "&apos;"
+                default: expected.unicodeScalars.append(scalar)
+                }
+            }
+            #expect(TextEscaping.xmlEscape(text) == expected)
+        }
+    }
+
+    @Test func initialsAreFoundAsWhenReadCharacterByCharacter() throws {
+        let state = try ExportFixtures.sampleState()
+        func byCharacter(_ text: String) -> [String] {
+            var found: [String] = []
+            var word = ""
+            func flush() {
+                if Owner.looksLikeInitials(word), state.person(word) != nil { found.append(word) }
+                word = ""
+            }
+            for character in text {
+                if character.isASCII && character.isLetter { word.append(character) } else { flush() }
+            }
+            flush()
+            return found
+        }
+        for text in Self.texts() {
+            #expect(ReportWording.initialsMentioned(in: text, state: state) == byCharacter(text),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(ReportWording.initialsMentioned(in: "RO and JB met; RO\u{301} did not, nor \u{0600}JB", state: state)
+            == ["RO", "JB"])
+    }
+}
