@@ -134,9 +134,14 @@ public enum TextRenderer {
     /// Wraps sanitised text (line feeds are hard breaks) so that no line is wider than `width`
     /// display columns. The first line starts with `first`, the others with `rest`. Words wider
     /// than a line are broken between grapheme clusters. Trailing spaces are removed.
+    ///
+    /// Words are separated by space characters. The text is split on the bytes of line feeds
+    /// and spaces rather than character by character, which was most of the cost of a text
+    /// export; `isWordSeparator` keeps the rare space that is part of a larger grapheme cluster
+    /// (a space with a combining mark) inside its word, as splitting on characters would.
     public static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
         let text = TextEscaping.sanitized(text, tabsAsSpaces: true)
-        guard text.contains(where: { $0 != " " && $0 != "\n" }) else { return [] }
+        guard text.utf8.contains(where: { $0 != 0x20 && $0 != 0x0A }) else { return [] }
         var lines: [String] = []
         var prefix = first
         var line = ""
@@ -145,7 +150,7 @@ public enum TextRenderer {
 
         func startLine() {
             line = prefix
-            lineWidth = DisplayWidth.of(prefix)
+            lineWidth = displayWidth(prefix[...])
             lineHasWord = false
         }
         func finishLine() {
@@ -155,12 +160,14 @@ public enum TextRenderer {
         }
 
         startLine()
-        for (hardIndex, hardLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // A line feed is always a grapheme cluster of its own: splitting on its byte is exact.
+        for (hardIndex, hardLine) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             if hardIndex > 0 { finishLine() }
-            for word in hardLine.split(separator: " ") {
-                let wordWidth = DisplayWidth.of(String(word))
+            for word in words(Substring(hardLine)) {
+                let wordWidth = displayWidth(word)
                 if lineHasWord && lineWidth + 1 + wordWidth <= width {
-                    line += " " + word
+                    line += " "
+                    line += word
                     lineWidth += 1 + wordWidth
                     continue
                 }
@@ -172,7 +179,7 @@ public enum TextRenderer {
                     continue
                 }
                 // Too wide for any line: break it between grapheme clusters.
-                for character in word {
+                for character in String(word) {
                     let characterWidth = DisplayWidth.of(character)
                     if lineHasWord && lineWidth + characterWidth > width { finishLine() }
                     line.append(character)
@@ -185,6 +192,55 @@ public enum TextRenderer {
         // A trailing hard break leaves an empty last line; drop empty lines at the end.
         while let last = lines.last, last.allSatisfy({ $0 == " " }) { lines.removeLast() }
         return lines
+    }
+
+    /// The words of one line: the non-empty pieces between space characters, as
+    /// `line.split(separator: " ")` gives them, found on UTF-8 bytes.
+    static func words(_ line: Substring) -> [Substring] {
+        var words: [Substring] = []
+        let utf8 = line.utf8
+        var wordStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == 0x20, isWordSeparator(in: line, spaceAt: index, next: next) {
+                if wordStart < index { words.append(line[wordStart..<index]) }
+                wordStart = next
+            }
+            index = next
+        }
+        if wordStart < utf8.endIndex { words.append(line[wordStart..<utf8.endIndex]) }
+        return words
+    }
+
+    /// Whether the space at `index` is a character of its own. Only its neighbours can join it
+    /// to a cluster (a prepended mark before it; a combining mark, joiner or spacing mark after
+    /// it), and only non-ASCII ones, so ASCII neighbours settle it without asking the standard
+    /// library.
+    static func isWordSeparator(in line: Substring, spaceAt index: String.Index, next: String.Index) -> Bool {
+        let utf8 = line.utf8
+        let previousIsASCII = index == utf8.startIndex || utf8[utf8.index(before: index)] < 0x80
+        let nextIsASCII = next == utf8.endIndex || utf8[next] < 0x80
+        if previousIsASCII && nextIsASCII { return true }
+        let scalars = line.unicodeScalars
+        var cluster = String.UnicodeScalarView()
+        if !previousIsASCII { cluster.append(scalars[scalars.index(before: index)]) }
+        cluster.append(" ")
+        if !nextIsASCII { cluster.append(scalars[next]) }
+        return String(cluster).count == cluster.count
+    }
+
+    /// `DisplayWidth.of` for the text, without a call through the generic function for plain
+    /// ASCII, which is nearly all words: printable ASCII is one column a byte.
+    static func displayWidth(_ text: Substring) -> Int {
+        var count = 0
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte < 0x20 || byte == 0x7F {
+                return String(text).reduce(0) { $0 + DisplayWidth.of($1) }
+            }
+            count += 1
+        }
+        return count
     }
 
     static func trimTrailingSpaces(_ line: String) -> String {

@@ -93,4 +93,82 @@ import Testing
         #expect(ReportWording.initialsMentioned(in: "RO and JB met; RO\u{301} did not, nor \u{0600}JB", state: state)
             == ["RO", "JB"])
     }
+
+    @Test func asciiDirectionAgreesWithUnicodeProperties() {
+        for value in UInt32(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)!
+            let byProperties: BidiDirection? = scalar.properties.isAlphabetic
+                && scalar.properties.generalCategory != .nonspacingMark
+                && scalar.properties.generalCategory != .spacingMark ? .leftToRight : nil
+            #expect(BidiDirection.of(scalar) == byProperties, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    /// `TextRenderer.wrap` as it was written before it split on bytes: character by character.
+    static func wrapByCharacter(_ text: String, width: Int, first: String, rest: String) -> [String] {
+        let text = TextEscaping.sanitized(text, tabsAsSpaces: true)
+        guard text.contains(where: { $0 != " " && $0 != "\n" }) else { return [] }
+        var lines: [String] = []
+        var prefix = first
+        var line = ""
+        var lineWidth = 0
+        var lineHasWord = false
+        func startLine() {
+            line = prefix
+            lineWidth = DisplayWidth.of(prefix)
+            lineHasWord = false
+        }
+        func finishLine() {
+            lines.append(TextRenderer.trimTrailingSpaces(line))
+            prefix = rest
+            startLine()
+        }
+        startLine()
+        for (hardIndex, hardLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if hardIndex > 0 { finishLine() }
+            for word in hardLine.split(separator: " ") {
+                let wordWidth = DisplayWidth.of(String(word))
+                if lineHasWord && lineWidth + 1 + wordWidth <= width {
+                    line += " " + word
+                    lineWidth += 1 + wordWidth
+                    continue
+                }
+                if lineHasWord { finishLine() }
+                if lineWidth + wordWidth <= width {
+                    line += word
+                    lineWidth += wordWidth
+                    lineHasWord = true
+                    continue
+                }
+                for character in word {
+                    let characterWidth = DisplayWidth.of(character)
+                    if lineHasWord && lineWidth + characterWidth > width { finishLine() }
+                    line.append(character)
+                    lineWidth += characterWidth
+                    lineHasWord = true
+                }
+            }
+        }
+        if lineHasWord || lines.isEmpty { finishLine() }
+        while let last = lines.last, last.allSatisfy({ $0 == " " }) { lines.removeLast() }
+        return lines
+    }
+
+    @Test func wrappingOnBytesAgreesWithWrappingOnCharacters() {
+        let extraPieces = [" \u{301}", " \u{200D}", "\u{0600} ", " \u{0903}", "word", "longerwordthanmost", "\u{301} "]
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = Self.pieces + extraPieces + [" ", " ", " ", "text"]
+        for _ in 0..<3000 {
+            let text = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()
+            let width = [6, 10, 24, 72][next(4)]
+            let (first, rest) = [("", ""), ("  - ", "    "), ("Label: ", "       ")][next(3)]
+            #expect(TextRenderer.wrap(text, width: width, first: first, rest: rest)
+                == Self.wrapByCharacter(text, width: width, first: first, rest: rest),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) }) width \(width)")
+        }
+    }
 }
