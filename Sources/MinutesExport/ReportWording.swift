@@ -72,12 +72,17 @@ enum ReportWording {
     /// accent, a joiner, a spacing mark), which `joins` asks the standard library about.
     static func initialsMentioned(in text: String, state: MinutesState) -> [String] {
         var found: [String] = []
-        var word = ""
+        // The word is kept as a range of UTF-8 offsets and made into a string only when it has
+        // the length of initials (2 to 4 letters): appending scalar by scalar was costly.
+        var wordStart = 0
         var wordLength = 0
+        var offset = 0
         func flush() {
-            // Words longer than four letters are never initials; they are counted, not kept.
-            if wordLength <= 4, Owner.looksLikeInitials(word), state.person(word) != nil { found.append(word) }
-            word = ""
+            if (2...4).contains(wordLength) {
+                let start = text.utf8.index(text.utf8.startIndex, offsetBy: wordStart)
+                let word = String(Substring(text.utf8[start..<text.utf8.index(start, offsetBy: wordLength)]))
+                if Owner.looksLikeInitials(word), state.person(word) != nil { found.append(word) }
+            }
             wordLength = 0
         }
         var scalars = text.unicodeScalars.makeIterator()
@@ -87,11 +92,12 @@ enum ReportWording {
             let next = scalars.next()
             let isASCIILetter = ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar)
             if isASCIILetter && !joins(previous, scalar) && !joins(scalar, next) {
-                if wordLength < 4 { word.unicodeScalars.append(scalar) }
+                if wordLength == 0 { wordStart = offset }
                 wordLength += 1
-            } else {
+            } else if wordLength > 0 {
                 flush()
             }
+            offset += UTF8.width(scalar)
             previous = scalar
             current = next
         }

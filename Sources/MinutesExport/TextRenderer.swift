@@ -230,17 +230,30 @@ public enum TextRenderer {
         return String(cluster).count == cluster.count
     }
 
-    /// `DisplayWidth.of` for the text, without a call through the generic function for plain
-    /// ASCII, which is nearly all words: printable ASCII is one column a byte.
+    /// `DisplayWidth.of` for the text, without a call through the generic function (or one per
+    /// character) for text whose width is simply its number of scalars: printable ASCII and
+    /// U+00A0–U+02FF (Latin-1 and Latin Extended letters, spacing modifiers). None of those
+    /// scalars joins a neighbour in a grapheme cluster, and `DisplayWidth` gives each 1 column.
+    /// Anything else (combining marks, wide or right-to-left text, emoji) is measured by
+    /// `DisplayWidth` character by character, as it measures a string.
     static func displayWidth(_ text: Substring) -> Int {
         var count = 0
-        for byte in text.utf8 {
-            if byte >= 0x80 || byte < 0x20 || byte == 0x7F {
-                return String(text).reduce(0) { $0 + DisplayWidth.of($1) }
-            }
+        for byte in text.utf8 where byte < 0x80 {
+            if byte < 0x20 || byte == 0x7F { return measured(text) }
+            count += 1
+        }
+        if count == text.utf8.count { return count }
+        count = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard (0x20..<0x7F).contains(value) || (0xA0..<0x300).contains(value) else { return measured(text) }
             count += 1
         }
         return count
+    }
+
+    private static func measured(_ text: Substring) -> Int {
+        String(text).reduce(0) { $0 + DisplayWidth.of($1) }
     }
 
     static func trimTrailingSpaces(_ line: String) -> String {

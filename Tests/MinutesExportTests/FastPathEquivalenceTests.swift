@@ -171,4 +171,12 @@ import Testing
                     "\(text.unicodeScalars.map { String($0.value, radix: 16) }) width \(width)")
         }
     }
+
+    @Test func wordWidthAgreesWithDisplayWidth() {
+        let latin = (UInt32(0x20)..<0x320).compactMap(Unicode.Scalar.init).map { String($0) }
+        for text in Self.texts() + latin + latin.map({ "é" + $0 + "a" }) + latin.map({ $0 + "\u{301}" }) {
+            #expect(TextRenderer.displayWidth(text[...]) == DisplayWidth.of(text),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }
