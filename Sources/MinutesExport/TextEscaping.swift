@@ -222,22 +222,25 @@ public enum TextEscaping {
     /// backslash, `<` and `>` become entities (no raw HTML), `&` becomes `&amp;` where it would
     /// start an entity, `|` becomes `\|` and line breaks become `lineBreak`.
     public static func markdownInline(_ text: String, lineBreak: String = "<br>") -> String {
-        let scalars = Array(sanitized(text, tabsAsSpaces: true).unicodeScalars)
-        var out = ""
-        out.reserveCapacity(scalars.count)
-        for (index, scalar) in scalars.enumerated() {
-            switch scalar {
-            case "\\", "`", "*", "_", "|", "[", "]", "~":
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += startsEntity(scalars, at: index) ? "&amp;" : "&"
-            case "\n": out += lineBreak
-            default: out.unicodeScalars.append(scalar)
+        // Everything escaped is ASCII, so the text is escaped byte by byte; other bytes (all of
+        // a non-ASCII scalar's) are copied.
+        let bytes = Array(sanitized(text, tabsAsSpaces: true).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+                 UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "~"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "&"): out += startsEntity(bytes, at: index) ? "&amp;".utf8 : "&".utf8
+            case 0x0A: out += lineBreak.utf8
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Text for a GitHub-flavoured Markdown table cell: `|` as `\|`, line breaks as `<br>`.
@@ -247,13 +250,15 @@ public enum TextEscaping {
 
     /// Whether `&` at `index` begins something a Markdown renderer would read as an entity
     /// (`&name;`, `&#123;`, `&#x1F;`).
-    private static func startsEntity(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    private static func startsEntity(_ bytes: [UInt8], at index: Int) -> Bool {
         var i = index + 1
         var length = 0
-        while i < scalars.count, length <= 32 {
-            let s = scalars[i]
-            if s == ";" { return length > 0 }
-            let isEntityChar = s == "#" || (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s)))
+        while i < bytes.count, length <= 32 {
+            let b = bytes[i]
+            if b == UInt8(ascii: ";") { return length > 0 }
+            // Only ASCII continues an entity, so counting bytes counts scalars.
+            let isEntityChar = b == UInt8(ascii: "#") || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+                || (0x30...0x39).contains(b)
             if !isEntityChar { return false }
             i += 1
             length += 1

@@ -140,8 +140,8 @@ public enum TextRenderer {
     /// export; `isWordSeparator` keeps the rare space that is part of a larger grapheme cluster
     /// (a space with a combining mark) inside its word, as splitting on characters would.
     public static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
-        let text = TextEscaping.sanitized(text, tabsAsSpaces: true)
-        guard text.utf8.contains(where: { $0 != 0x20 && $0 != 0x0A }) else { return [] }
+        let bytes = Array(TextEscaping.sanitized(text, tabsAsSpaces: true).utf8)
+        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A }) else { return [] }
         var lines: [String] = []
         var prefix = first
         var line = ""
@@ -150,7 +150,7 @@ public enum TextRenderer {
 
         func startLine() {
             line = prefix
-            lineWidth = displayWidth(prefix[...])
+            lineWidth = displayWidth(prefix)
             lineHasWord = false
         }
         func finishLine() {
@@ -159,11 +159,21 @@ public enum TextRenderer {
             startLine()
         }
 
-        startLine()
         // A line feed is always a grapheme cluster of its own: splitting on its byte is exact.
-        for (hardIndex, hardLine) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+        var hardLines: [Range<Int>] = []
+        var hardLineStart = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            hardLines.append(hardLineStart..<index)
+            hardLineStart = index + 1
+        }
+        hardLines.append(hardLineStart..<bytes.count)
+
+        startLine()
+
+        for (hardIndex, hardLine) in hardLines.enumerated() {
             if hardIndex > 0 { finishLine() }
-            for word in words(Substring(hardLine)) {
+            for wordRange in words(bytes, in: hardLine) {
+                let word = String(decoding: bytes[wordRange], as: UTF8.self)
                 let wordWidth = displayWidth(word)
                 if lineHasWord && lineWidth + 1 + wordWidth <= width {
                     line += " "
@@ -179,7 +189,7 @@ public enum TextRenderer {
                     continue
                 }
                 // Too wide for any line: break it between grapheme clusters.
-                for character in String(word) {
+                for character in word {
                     let characterWidth = DisplayWidth.of(character)
                     if lineHasWord && lineWidth + characterWidth > width { finishLine() }
                     line.append(character)
@@ -194,39 +204,39 @@ public enum TextRenderer {
         return lines
     }
 
-    /// The words of one line: the non-empty pieces between space characters, as
-    /// `line.split(separator: " ")` gives them, found on UTF-8 bytes.
-    static func words(_ line: Substring) -> [Substring] {
-        var words: [Substring] = []
-        let utf8 = line.utf8
-        var wordStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let next = utf8.index(after: index)
-            if utf8[index] == 0x20, isWordSeparator(in: line, spaceAt: index, next: next) {
-                if wordStart < index { words.append(line[wordStart..<index]) }
-                wordStart = next
-            }
-            index = next
+    /// The words of one line of UTF-8 `bytes` (`range`, without line feeds): the non-empty
+    /// pieces between space characters, as `split(separator: " ")` on the line gives them.
+    static func words(_ bytes: [UInt8], in range: Range<Int>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var wordStart = range.lowerBound
+        for index in range where bytes[index] == 0x20 && isWordSeparator(bytes, spaceAt: index, in: range) {
+            if wordStart < index { words.append(wordStart..<index) }
+            wordStart = index + 1
         }
-        if wordStart < utf8.endIndex { words.append(line[wordStart..<utf8.endIndex]) }
+        if wordStart < range.upperBound { words.append(wordStart..<range.upperBound) }
         return words
     }
 
     /// Whether the space at `index` is a character of its own. Only its neighbours can join it
     /// to a cluster (a prepended mark before it; a combining mark, joiner or spacing mark after
-    /// it), and only non-ASCII ones, so ASCII neighbours settle it without asking the standard
-    /// library.
-    static func isWordSeparator(in line: Substring, spaceAt index: String.Index, next: String.Index) -> Bool {
-        let utf8 = line.utf8
-        let previousIsASCII = index == utf8.startIndex || utf8[utf8.index(before: index)] < 0x80
-        let nextIsASCII = next == utf8.endIndex || utf8[next] < 0x80
+    /// it), and only non-ASCII ones, so ASCII neighbours (or the line's ends) settle it without
+    /// asking the standard library.
+    static func isWordSeparator(_ bytes: [UInt8], spaceAt index: Int, in range: Range<Int>) -> Bool {
+        let previousIsASCII = index == range.lowerBound || bytes[index - 1] < 0x80
+        let nextIsASCII = index + 1 == range.upperBound || bytes[index + 1] < 0x80
         if previousIsASCII && nextIsASCII { return true }
-        let scalars = line.unicodeScalars
         var cluster = String.UnicodeScalarView()
-        if !previousIsASCII { cluster.append(scalars[scalars.index(before: index)]) }
+        if !previousIsASCII {
+            var lead = index - 1
+            while bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            cluster.append(contentsOf: String(decoding: bytes[lead..<index], as: UTF8.self).unicodeScalars)
+        }
         cluster.append(" ")
-        if !nextIsASCII { cluster.append(scalars[next]) }
+        if !nextIsASCII {
+            let lead = bytes[index + 1]
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            cluster.append(contentsOf: String(decoding: bytes[(index + 1)..<(index + 1 + length)], as: UTF8.self).unicodeScalars)
+        }
         return String(cluster).count == cluster.count
     }
 
@@ -236,7 +246,7 @@ public enum TextRenderer {
     /// scalars joins a neighbour in a grapheme cluster, and `DisplayWidth` gives each 1 column.
     /// Anything else (combining marks, wide or right-to-left text, emoji) is measured by
     /// `DisplayWidth` character by character, as it measures a string.
-    static func displayWidth(_ text: Substring) -> Int {
+    static func displayWidth(_ text: String) -> Int {
         var count = 0
         for byte in text.utf8 where byte < 0x80 {
             if byte < 0x20 || byte == 0x7F { return measured(text) }
@@ -252,8 +262,8 @@ public enum TextRenderer {
         return count
     }
 
-    private static func measured(_ text: Substring) -> Int {
-        String(text).reduce(0) { $0 + DisplayWidth.of($1) }
+    private static func measured(_ text: String) -> Int {
+        text.reduce(0) { $0 + DisplayWidth.of($1) }
     }
 
     static func trimTrailingSpaces(_ line: String) -> String {

@@ -175,8 +175,59 @@ import Testing
     @Test func wordWidthAgreesWithDisplayWidth() {
         let latin = (UInt32(0x20)..<0x320).compactMap(Unicode.Scalar.init).map { String($0) }
         for text in Self.texts() + latin + latin.map({ "é" + $0 + "a" }) + latin.map({ $0 + "\u{301}" }) {
-            #expect(TextRenderer.displayWidth(text[...]) == DisplayWidth.of(text),
+            #expect(TextRenderer.displayWidth(text) == DisplayWidth.of(text),
                     "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// `TextEscaping.markdownInline` as it was written before it worked on bytes.
+    static func markdownInlineByScalar(_ text: String, lineBreak: String) -> String {
+        let scalars = Array(TextEscaping.sanitized(text, tabsAsSpaces: true).unicodeScalars)
+        func startsEntity(at index: Int) -> Bool {
+            var i = index + 1
+            var length = 0
+            while i < scalars.count, length <= 32 {
+                let s = scalars[i]
+                if s == ";" { return length > 0 }
+                let isEntityChar = s == "#" || (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s)))
+                if !isEntityChar { return false }
+                i += 1
+                length += 1
+            }
+            return false
+        }
+        var out = ""
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\\", "`", "*", "_", "|", "[", "]", "~":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += startsEntity(at: index) ? "&amp;" : "&"
+            case "\n": out += lineBreak
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    @Test func markdownEscapingOnBytesAgreesWithEscapingScalarByScalar() {
+        let entities = ["&amp;", "&#123;", "&#x1F;", "&nbsp", "&a;", "&;", "&é;", "&" + String(repeating: "a", count: 33) + ";",
+                        "&" + String(repeating: "b", count: 32) + ";"]
+        for text in Self.texts() + entities + entities.map({ "x" + $0 + "y\n" }) {
+            for lineBreak in ["<br>", "\n"] {
+                #expect(TextEscaping.markdownInline(text, lineBreak: lineBreak)
+                    == Self.markdownInlineByScalar(text, lineBreak: lineBreak))
+            }
+        }
+    }
+
+    @Test func htmlLineBreaksAgreeWithSplittingOnCharacters() {
+        for text in Self.texts() {
+            let expected = TextEscaping.htmlEscape(text).split(separator: "\n", omittingEmptySubsequences: false)
+                .joined(separator: "<br />")
+            #expect(HTMLRenderer.text(text) == expected)
         }
     }
 }
