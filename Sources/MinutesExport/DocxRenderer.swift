@@ -396,6 +396,11 @@ struct DocumentWriter {
         if BidiDirection.isRightToLeftOnly(text) { properties += "<w:rtl/>" }
         var xml = "<w:r>"
         if !properties.isEmpty { xml += "<w:rPr>\(properties)</w:rPr>" }
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) {
+            // One line without tabs, as nearly every run is: one text element.
+            xml += "<w:t xml:space=\"preserve\">\(TextEscaping.xmlEscape(text))</w:t></w:r>"
+            return xml
+        }
         // Split on the bytes of line feed and tab rather than on characters: both are controls,
         // which are always grapheme clusters of their own, so the pieces are the same.
         for (lineIndex, line) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {

@@ -76,14 +76,17 @@ enum ReportWording {
         // the length of initials (2 to 4 letters): appending scalar by scalar was costly.
         var wordStart = 0
         var wordLength = 0
+        var wordIsUpperCase = true
         var offset = 0
         func flush() {
-            if (2...4).contains(wordLength) {
+            // Initials are upper case; most short words ("to", "and") are not looked up.
+            if wordIsUpperCase, (2...4).contains(wordLength) {
                 let start = text.utf8.index(text.utf8.startIndex, offsetBy: wordStart)
                 let word = String(Substring(text.utf8[start..<text.utf8.index(start, offsetBy: wordLength)]))
                 if Owner.looksLikeInitials(word), state.person(word) != nil { found.append(word) }
             }
             wordLength = 0
+            wordIsUpperCase = true
         }
         var scalars = text.unicodeScalars.makeIterator()
         var previous: Unicode.Scalar?
@@ -94,6 +97,7 @@ enum ReportWording {
             if isASCIILetter && !joins(previous, scalar) && !joins(scalar, next) {
                 if wordLength == 0 { wordStart = offset }
                 wordLength += 1
+                if scalar.value >= 0x61 { wordIsUpperCase = false }
             } else if wordLength > 0 {
                 flush()
             }
