@@ -221,18 +221,23 @@ public enum TextRenderer {
     /// to a cluster (a prepended mark before it; a combining mark, joiner or spacing mark after
     /// it), and only non-ASCII ones, so ASCII neighbours (or the line's ends) settle it without
     /// asking the standard library.
+    ///
+    /// Nor can scalars below U+0600 before it (the first prepended mark is U+0600) or below
+    /// U+0300 after it (combining marks start there): Latin text never needs the library.
     static func isWordSeparator(_ bytes: [UInt8], spaceAt index: Int, in range: Range<Int>) -> Bool {
-        let previousIsASCII = index == range.lowerBound || bytes[index - 1] < 0x80
-        let nextIsASCII = index + 1 == range.upperBound || bytes[index + 1] < 0x80
-        if previousIsASCII && nextIsASCII { return true }
+        var previousLead = index - 1
+        if index > range.lowerBound {
+            while bytes[previousLead] & 0xC0 == 0x80 { previousLead -= 1 }
+        }
+        let previousCannotJoin = index == range.lowerBound || bytes[previousLead] < 0xD8  // below U+0600
+        let nextCannotJoin = index + 1 == range.upperBound || bytes[index + 1] < 0xCC     // below U+0300
+        if previousCannotJoin && nextCannotJoin { return true }
         var cluster = String.UnicodeScalarView()
-        if !previousIsASCII {
-            var lead = index - 1
-            while bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-            cluster.append(contentsOf: String(decoding: bytes[lead..<index], as: UTF8.self).unicodeScalars)
+        if !previousCannotJoin {
+            cluster.append(contentsOf: String(decoding: bytes[previousLead..<index], as: UTF8.self).unicodeScalars)
         }
         cluster.append(" ")
-        if !nextIsASCII {
+        if !nextCannotJoin {
             let lead = bytes[index + 1]
             let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             cluster.append(contentsOf: String(decoding: bytes[(index + 1)..<(index + 1 + length)], as: UTF8.self).unicodeScalars)
