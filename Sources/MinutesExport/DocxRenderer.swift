@@ -396,12 +396,19 @@ struct DocumentWriter {
         if BidiDirection.isRightToLeftOnly(text) { properties += "<w:rtl/>" }
         var xml = "<w:r>"
         if !properties.isEmpty { xml += "<w:rPr>\(properties)</w:rPr>" }
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) {
+            // One line without tabs, as nearly every run is: one text element.
+            xml += "<w:t xml:space=\"preserve\">\(TextEscaping.xmlEscape(text))</w:t></w:r>"
+            return xml
+        }
+        // Split on the bytes of line feed and tab rather than on characters: both are controls,
+        // which are always grapheme clusters of their own, so the pieces are the same.
+        for (lineIndex, line) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             if lineIndex > 0 { xml += "<w:br/>" }
-            for (tabIndex, piece) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+            for (tabIndex, piece) in line.split(separator: 0x09, omittingEmptySubsequences: false).enumerated() {
                 if tabIndex > 0 { xml += "<w:tab/>" }
                 if !piece.isEmpty {
-                    xml += "<w:t xml:space=\"preserve\">\(TextEscaping.xmlEscape(String(piece)))</w:t>"
+                    xml += "<w:t xml:space=\"preserve\">\(TextEscaping.xmlEscape(String(Substring(piece))))</w:t>"
                 }
             }
         }
@@ -419,6 +426,10 @@ enum BidiDirection: Equatable {
 
     static func of(_ scalar: Unicode.Scalar) -> BidiDirection? {
         let v = scalar.value
+        // ASCII without looking up Unicode properties: only its letters are strong.
+        if v < 0x80 {
+            return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) ? .leftToRight : nil
+        }
         let isRTLBlock = (0x0590...0x08FF).contains(v) || (0xFB1D...0xFDFF).contains(v)
             || (0xFE70...0xFEFF).contains(v) || (0x10800...0x10FFF).contains(v)
             || (0x1E800...0x1EFFF).contains(v)

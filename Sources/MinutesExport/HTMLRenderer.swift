@@ -114,7 +114,15 @@ public enum HTMLRenderer {
 
     /// Escaped text with line breaks as `<br />`.
     static func text(_ value: String) -> String {
-        escape(value).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br />")
+        // A line feed is always a character of its own, so its bytes are replaced directly.
+        let escaped = escape(value)
+        guard escaped.utf8.contains(0x0A) else { return escaped }
+        var out: [UInt8] = []
+        out.reserveCapacity(escaped.utf8.count + 32)
+        for byte in escaped.utf8 {
+            if byte == 0x0A { out += "<br />".utf8 } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func text(_ value: ReportText) -> String {

@@ -64,18 +64,60 @@ enum ReportWording {
     }
 
     /// Words in `text` that are the initials of someone in the directory ("RO has drafted …").
+    ///
+    /// A word is a run of characters that are each one ASCII letter. It is read scalar by scalar
+    /// rather than character by character (grapheme breaking and `Character.isLetter` were most
+    /// of the cost of building the minutes): an ASCII letter is a character of its own unless
+    /// the scalar before it is a prepended mark or the one after it extends it (a combining
+    /// accent, a joiner, a spacing mark), which `joins` asks the standard library about.
     static func initialsMentioned(in text: String, state: MinutesState) -> [String] {
         var found: [String] = []
-        var word = ""
+        // The word is kept as a range of UTF-8 offsets and made into a string only when it has
+        // the length of initials (2 to 4 letters): appending scalar by scalar was costly.
+        var wordStart = 0
+        var wordLength = 0
+        var wordIsUpperCase = true
+        var offset = 0
         func flush() {
-            if Owner.looksLikeInitials(word), state.person(word) != nil { found.append(word) }
-            word = ""
+            // Initials are upper case; most short words ("to", "and") are not looked up.
+            if wordIsUpperCase, (2...4).contains(wordLength) {
+                let start = text.utf8.index(text.utf8.startIndex, offsetBy: wordStart)
+                let word = String(Substring(text.utf8[start..<text.utf8.index(start, offsetBy: wordLength)]))
+                if Owner.looksLikeInitials(word), state.person(word) != nil { found.append(word) }
+            }
+            wordLength = 0
+            wordIsUpperCase = true
         }
-        for character in text {
-            if character.isASCII && character.isLetter { word.append(character) } else { flush() }
+        var scalars = text.unicodeScalars.makeIterator()
+        var previous: Unicode.Scalar?
+        var current = scalars.next()
+        while let scalar = current {
+            let next = scalars.next()
+            let isASCIILetter = ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar)
+            if isASCIILetter && !joins(previous, scalar) && !joins(scalar, next) {
+                if wordLength == 0 { wordStart = offset }
+                wordLength += 1
+                if scalar.value >= 0x61 { wordIsUpperCase = false }
+            } else if wordLength > 0 {
+                flush()
+            }
+            offset += UTF8.width(scalar)
+            previous = scalar
+            current = next
         }
         flush()
         return found
+    }
+
+    /// Whether two neighbouring scalars, one of them an ASCII letter, belong to one grapheme
+    /// cluster. Two ASCII scalars never do (CR LF aside, and neither is a letter); otherwise the
+    /// standard library decides, which for an ASCII letter depends on the neighbour alone.
+    private static func joins(_ first: Unicode.Scalar?, _ second: Unicode.Scalar?) -> Bool {
+        guard let first, let second, !(first.isASCII && second.isASCII) else { return false }
+        var pair = String.UnicodeScalarView()
+        pair.append(first)
+        pair.append(second)
+        return String(pair).count == 1
     }
 
     /// A lower-case file-name part made of letters, digits and hyphens.

@@ -63,6 +63,58 @@ public enum TextEscaping {
     /// The text with line breaks normalised to "\n" and control, bidi-control and noncharacter
     /// scalars removed (see the type's documentation). Tabs are kept unless `tabsAsSpaces`.
     public static func sanitized(_ text: String, tabsAsSpaces: Bool = true) -> String {
+        // Most text has nothing to remove or replace; returning it as it is avoids rebuilding
+        // it scalar by scalar, which was the largest cost of every export.
+        if isAlreadySanitized(text, tabsAsSpaces: tabsAsSpaces) { return text }
+        return sanitizedScalarByScalar(text, tabsAsSpaces: tabsAsSpaces)
+    }
+
+    /// Whether `sanitized` would return the text unchanged, decided on its UTF-8 bytes without
+    /// decoding: false as soon as a byte sequence could be one of the scalars the policy changes
+    /// (C0 controls other than line feed and a kept tab, DEL, C1 controls and NEL (`C2 80–9F`),
+    /// U+180E, U+200B–U+200D, U+2028–U+202E, U+2060, U+2066–U+2069, U+FEFF, U+FFFE, U+FFFF).
+    /// The joiners U+200C/U+200D count as changed even where they stay; the full pass decides.
+    static func isAlreadySanitized(_ text: String, tabsAsSpaces: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if byte < 0x20 {
+                        if byte == 0x0A || (byte == 0x09 && !tabsAsSpaces) { i += 1; continue }
+                        return false
+                    }
+                    if byte == 0x7F { return false }
+                    i += 1
+                    continue
+                }
+                // Swift strings hold valid UTF-8, so a lead byte is followed by its continuation bytes.
+                switch byte {
+                case 0xC2:
+                    if bytes[i + 1] < 0xA0 { return false }
+                case 0xE1:
+                    if bytes[i + 1] == 0xA0 && bytes[i + 2] == 0x8E { return false }
+                case 0xE2:
+                    let second = bytes[i + 1], third = bytes[i + 2]
+                    if second == 0x80 && ((0x8B...0x8D).contains(third) || (0xA8...0xAE).contains(third)) { return false }
+                    if second == 0x81 && (third == 0xA0 || (0xA6...0xA9).contains(third)) { return false }
+                case 0xEF:
+                    let second = bytes[i + 1], third = bytes[i + 2]
+                    if second == 0xBB && third == 0xBF { return false }
+                    if second == 0xBF && (third == 0xBE || third == 0xBF) { return false }
+                default:
+                    break
+                }
+                i += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            }
+            return true
+        }
+    }
+
+    /// The sanitising pass itself, one scalar at a time (see `sanitized(_:tabsAsSpaces:)`).
+    static func sanitizedScalarByScalar(_ text: String, tabsAsSpaces: Bool) -> String {
         var out = String.UnicodeScalarView()
         var previousWasCR = false
         var previous: Unicode.Scalar?
@@ -85,7 +137,11 @@ public enum TextEscaping {
 
     /// Sanitised text on a single line: line breaks and tabs become spaces.
     public static func singleLine(_ text: String) -> String {
-        String(sanitized(text, tabsAsSpaces: true).map { $0 == "\n" ? " " : $0 })
+        let clean = sanitized(text, tabsAsSpaces: true)
+        // A line feed is always a grapheme cluster of its own, so replacing its byte is the same
+        // as replacing the character, without walking the text character by character.
+        guard clean.utf8.contains(0x0A) else { return clean }
+        return String(decoding: clean.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     }
 
     // MARK: XML
@@ -106,19 +162,24 @@ public enum TextEscaping {
 
     /// `&`, `<`, `>` and both quotes as entities: what XML and HTML share (HTML 4 lacks `&apos;`).
     private static func escapeMarkup(_ clean: String, apostrophe: String) -> String {
-        var out = ""
-        out.reserveCapacity(clean.utf8.count)
-        for scalar in clean.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += apostrophe
-            default: out.unicodeScalars.append(scalar)
+        // Most text has none of the five; it is returned as it is.
+        guard clean.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return clean
+        }
+        // All five are ASCII, so they are replaced byte by byte; other bytes are copied.
+        var out: [UInt8] = []
+        out.reserveCapacity(clean.utf8.count + 32)
+        for byte in clean.utf8 {
+            switch byte {
+            case 0x26: out += "&amp;".utf8
+            case 0x3C: out += "&lt;".utf8
+            case 0x3E: out += "&gt;".utf8
+            case 0x22: out += "&quot;".utf8
+            case 0x27: out += apostrophe.utf8
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: CSV
@@ -161,22 +222,25 @@ public enum TextEscaping {
     /// backslash, `<` and `>` become entities (no raw HTML), `&` becomes `&amp;` where it would
     /// start an entity, `|` becomes `\|` and line breaks become `lineBreak`.
     public static func markdownInline(_ text: String, lineBreak: String = "<br>") -> String {
-        let scalars = Array(sanitized(text, tabsAsSpaces: true).unicodeScalars)
-        var out = ""
-        out.reserveCapacity(scalars.count)
-        for (index, scalar) in scalars.enumerated() {
-            switch scalar {
-            case "\\", "`", "*", "_", "|", "[", "]", "~":
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += startsEntity(scalars, at: index) ? "&amp;" : "&"
-            case "\n": out += lineBreak
-            default: out.unicodeScalars.append(scalar)
+        // Everything escaped is ASCII, so the text is escaped byte by byte; other bytes (all of
+        // a non-ASCII scalar's) are copied.
+        let bytes = Array(sanitized(text, tabsAsSpaces: true).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+                 UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "~"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "&"): out += startsEntity(bytes, at: index) ? "&amp;".utf8 : "&".utf8
+            case 0x0A: out += lineBreak.utf8
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Text for a GitHub-flavoured Markdown table cell: `|` as `\|`, line breaks as `<br>`.
@@ -186,13 +250,15 @@ public enum TextEscaping {
 
     /// Whether `&` at `index` begins something a Markdown renderer would read as an entity
     /// (`&name;`, `&#123;`, `&#x1F;`).
-    private static func startsEntity(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    private static func startsEntity(_ bytes: [UInt8], at index: Int) -> Bool {
         var i = index + 1
         var length = 0
-        while i < scalars.count, length <= 32 {
-            let s = scalars[i]
-            if s == ";" { return length > 0 }
-            let isEntityChar = s == "#" || (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s)))
+        while i < bytes.count, length <= 32 {
+            let b = bytes[i]
+            if b == UInt8(ascii: ";") { return length > 0 }
+            // Only ASCII continues an entity, so counting bytes counts scalars.
+            let isEntityChar = b == UInt8(ascii: "#") || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+                || (0x30...0x39).contains(b)
             if !isEntityChar { return false }
             i += 1
             length += 1

@@ -134,9 +134,14 @@ public enum TextRenderer {
     /// Wraps sanitised text (line feeds are hard breaks) so that no line is wider than `width`
     /// display columns. The first line starts with `first`, the others with `rest`. Words wider
     /// than a line are broken between grapheme clusters. Trailing spaces are removed.
+    ///
+    /// Words are separated by space characters. The text is split on the bytes of line feeds
+    /// and spaces rather than character by character, which was most of the cost of a text
+    /// export; `isWordSeparator` keeps the rare space that is part of a larger grapheme cluster
+    /// (a space with a combining mark) inside its word, as splitting on characters would.
     public static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
-        let text = TextEscaping.sanitized(text, tabsAsSpaces: true)
-        guard text.contains(where: { $0 != " " && $0 != "\n" }) else { return [] }
+        let bytes = Array(TextEscaping.sanitized(text, tabsAsSpaces: true).utf8)
+        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A }) else { return [] }
         var lines: [String] = []
         var prefix = first
         var line = ""
@@ -145,7 +150,7 @@ public enum TextRenderer {
 
         func startLine() {
             line = prefix
-            lineWidth = DisplayWidth.of(prefix)
+            lineWidth = displayWidth(prefix)
             lineHasWord = false
         }
         func finishLine() {
@@ -154,13 +159,25 @@ public enum TextRenderer {
             startLine()
         }
 
+        // A line feed is always a grapheme cluster of its own: splitting on its byte is exact.
+        var hardLines: [Range<Int>] = []
+        var hardLineStart = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            hardLines.append(hardLineStart..<index)
+            hardLineStart = index + 1
+        }
+        hardLines.append(hardLineStart..<bytes.count)
+
         startLine()
-        for (hardIndex, hardLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+
+        for (hardIndex, hardLine) in hardLines.enumerated() {
             if hardIndex > 0 { finishLine() }
-            for word in hardLine.split(separator: " ") {
-                let wordWidth = DisplayWidth.of(String(word))
+            for wordRange in words(bytes, in: hardLine) {
+                let word = String(decoding: bytes[wordRange], as: UTF8.self)
+                let wordWidth = displayWidth(word)
                 if lineHasWord && lineWidth + 1 + wordWidth <= width {
-                    line += " " + word
+                    line += " "
+                    line += word
                     lineWidth += 1 + wordWidth
                     continue
                 }
@@ -185,6 +202,73 @@ public enum TextRenderer {
         // A trailing hard break leaves an empty last line; drop empty lines at the end.
         while let last = lines.last, last.allSatisfy({ $0 == " " }) { lines.removeLast() }
         return lines
+    }
+
+    /// The words of one line of UTF-8 `bytes` (`range`, without line feeds): the non-empty
+    /// pieces between space characters, as `split(separator: " ")` on the line gives them.
+    static func words(_ bytes: [UInt8], in range: Range<Int>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var wordStart = range.lowerBound
+        for index in range where bytes[index] == 0x20 && isWordSeparator(bytes, spaceAt: index, in: range) {
+            if wordStart < index { words.append(wordStart..<index) }
+            wordStart = index + 1
+        }
+        if wordStart < range.upperBound { words.append(wordStart..<range.upperBound) }
+        return words
+    }
+
+    /// Whether the space at `index` is a character of its own. Only its neighbours can join it
+    /// to a cluster (a prepended mark before it; a combining mark, joiner or spacing mark after
+    /// it), and only non-ASCII ones, so ASCII neighbours (or the line's ends) settle it without
+    /// asking the standard library.
+    ///
+    /// Nor can scalars below U+0600 before it (the first prepended mark is U+0600) or below
+    /// U+0300 after it (combining marks start there): Latin text never needs the library.
+    static func isWordSeparator(_ bytes: [UInt8], spaceAt index: Int, in range: Range<Int>) -> Bool {
+        var previousLead = index - 1
+        if index > range.lowerBound {
+            while bytes[previousLead] & 0xC0 == 0x80 { previousLead -= 1 }
+        }
+        let previousCannotJoin = index == range.lowerBound || bytes[previousLead] < 0xD8  // below U+0600
+        let nextCannotJoin = index + 1 == range.upperBound || bytes[index + 1] < 0xCC     // below U+0300
+        if previousCannotJoin && nextCannotJoin { return true }
+        var cluster = String.UnicodeScalarView()
+        if !previousCannotJoin {
+            cluster.append(contentsOf: String(decoding: bytes[previousLead..<index], as: UTF8.self).unicodeScalars)
+        }
+        cluster.append(" ")
+        if !nextCannotJoin {
+            let lead = bytes[index + 1]
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            cluster.append(contentsOf: String(decoding: bytes[(index + 1)..<(index + 1 + length)], as: UTF8.self).unicodeScalars)
+        }
+        return String(cluster).count == cluster.count
+    }
+
+    /// `DisplayWidth.of` for the text, without a call through the generic function (or one per
+    /// character) for text whose width is simply its number of scalars: printable ASCII and
+    /// U+00A0–U+02FF (Latin-1 and Latin Extended letters, spacing modifiers). None of those
+    /// scalars joins a neighbour in a grapheme cluster, and `DisplayWidth` gives each 1 column.
+    /// Anything else (combining marks, wide or right-to-left text, emoji) is measured by
+    /// `DisplayWidth` character by character, as it measures a string.
+    static func displayWidth(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte < 0x80 {
+            if byte < 0x20 || byte == 0x7F { return measured(text) }
+            count += 1
+        }
+        if count == text.utf8.count { return count }
+        count = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard (0x20..<0x7F).contains(value) || (0xA0..<0x300).contains(value) else { return measured(text) }
+            count += 1
+        }
+        return count
+    }
+
+    private static func measured(_ text: String) -> Int {
+        text.reduce(0) { $0 + DisplayWidth.of($1) }
     }
 
     static func trimTrailingSpaces(_ line: String) -> String {
