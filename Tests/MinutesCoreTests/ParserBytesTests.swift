@@ -4,7 +4,7 @@ import Testing
 /// The byte-level shortcuts of `JournalParser` and `EventID` agree with the plain definitions.
 @Suite struct ParserBytesTests {
     @Test func anIdReadFromBytesIsTheIdWrittenAndAnyByteOutsideTheAlphabetAtAnyPlaceIsRefused() {
-        var g = SystemRandomNumberGenerator()
+        var g = SeededGenerator(seed: 101)
         for _ in 0..<200 {
             let id = EventID.random(using: &g)
             #expect(EventID.parse(id.text) == id)
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func theUTF8CheckFindsTheSameFirstBadByteAsTheStandardsTableInMixedAndDenseText() {
-        var g = SystemRandomNumberGenerator()
+        var g = SeededGenerator(seed: 102)
         let pieces: [[UInt8]] = ["a", " ", "é", "Ω", "会議", "の議事録", "ﷺ", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "\u{10FFFF}", "\u{D7FF}", "\u{E000}", "\u{800}", "\u{80}",
                                  "abcdefghijklmnopqrstuvwxyz0123456789"].map { Array($0.utf8) }
         let bad: [[UInt8]] = [[0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC2], [0xE0, 0x9F, 0x80], [0xE1, 0x80],
@@ -171,7 +171,7 @@ import Testing
     }
 
     @Test func theScanForTheNextSpecialByteStopsWhereAByteByByteScanStopsAtEveryOffsetAndLength() {
-        var g = SystemRandomNumberGenerator()
+        var g = SeededGenerator(seed: 103)
         let plain: [UInt8] = Array("az09=/-'é".utf8) + [0x21, 0x7E, 0x80, 0xFF]
         let special: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x22, 0x5C, 0x7F]
         for _ in 0..<3000 {
@@ -194,7 +194,7 @@ import Testing
 
     @Test func manyProjectsNamedInTurnAreEachReadAsTheProjectWritten() {
         var parser = JournalParser()
-        var g = SystemRandomNumberGenerator()
+        var g = SeededGenerator(seed: 104)
         let refs = (1...400).map { "g\($0 % 37)-\(String(repeating: "x", count: $0 % 9))/\($0 % 23 + 1)" }
         for n in 0..<3000 {
             let ref = refs.randomElement(using: &g)!
@@ -249,7 +249,7 @@ import Testing
 
     @Test func aTimestampIsReadExactlyWhenTimestampParseReadsItWhicheverByteIsChanged() {
         var parser = JournalParser()
-        var g = SystemRandomNumberGenerator()
+        var g = SeededGenerator(seed: 105)
         let replacements: [UInt8] = Array("0123456789:.TZ-/ ;x".utf8) + [0x29, 0x2F, 0x3A, 0x3F, 0x40, 0xB0, 0xFF]
         let bases = ["2024-01-10T10:00:00.000Z", "2009-06-26T23:59:59.999Z", "1999-12-31T00:00:00.001Z", "2024-02-29T19:45:07.120Z"]
         for round in 0..<6000 {
