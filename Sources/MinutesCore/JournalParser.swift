@@ -674,9 +674,10 @@ public struct JournalParser {
     /// indexed by a hash of those words: a journal names some tens or hundreds of projects
     /// over and over, and a reference found here costs a compare instead of checking the slug
     /// and making its string again (like `lastDate`). A new reference takes its slot over.
-    private var projectCache = [(head: UInt64, tail: UInt64, length: Int, ref: ProjectRef)?](
-        repeating: nil, count: 1 << JournalParser.projectCacheBits)
-    private static var projectCacheBits: Int { 7 }
+    /// 1 024 slots: a county-wide journal names about a thousand projects, and with fewer
+    /// slots their references kept pushing each other out. Made at the first reference.
+    private var projectCache: [(head: UInt64, tail: UInt64, length: Int, ref: ProjectRef)?] = []
+    private static var projectCacheBits: Int { 10 }
 
     /// `projectRef` through `projectCache` for values of up to 16 bytes.
     private mutating func cachedProjectRef(_ b: UnsafeBufferPointer<UInt8>, _ f: Field) -> ProjectRef? {
@@ -686,6 +687,7 @@ public struct JournalParser {
         let tail = n > 8 ? JournalParser.pack(b, (f.valueStart + 8)..<f.valueEnd) : 0
         let slot = Int(truncatingIfNeeded: (head &* 0x9E37_79B9_7F4A_7C15 ^ tail &* 0xC2B2_AE3D_27D4_EB4F)
                        >> UInt64(64 - JournalParser.projectCacheBits))
+        if projectCache.isEmpty { projectCache = Array(repeating: nil, count: 1 << JournalParser.projectCacheBits) }
         if let known = projectCache[slot], known.head == head, known.tail == tail, known.length == n { return known.ref }
         guard let r = JournalParser.projectRef(b, f) else { return nil }
         projectCache[slot] = (head, tail, n, r)
