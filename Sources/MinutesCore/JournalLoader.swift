@@ -35,8 +35,9 @@ public enum JournalLoader {
         try load(path: path, asOf: asOf, parallel: nil)
     }
 
-    /// `parallel`: parse on a second thread while applying (nil: when there are two cores
-    /// and the file is large enough for it to pay); tests force either way.
+    /// Loads the journal at `path`, choosing how: `parallel` parses on a second thread while
+    /// applying (nil: when there are two cores and the file is large enough for it to pay).
+    /// Tests and `minutes-bench replay-parts` force either way.
     public static func load(path: String, asOf: Day?, parallel: Bool?) throws -> LoadedJournal {
         let source = try FileSource(path: path)
         defer { source.close() }
