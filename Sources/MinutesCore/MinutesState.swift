@@ -68,8 +68,9 @@ public struct MinutesState: Sendable {
     }
 
     public func item(_ id: EventID) -> Item? {
-        guard let i = items[id], !i.isRetracted else { return nil }
-        return i
+        guard let p = itemPosition(id) else { return nil }
+        let i = itemStorage[p]
+        return i.isRetracted ? nil : i
     }
 
     /// Where the item recorded by `id` is kept, when `id` is an item.
@@ -203,6 +204,7 @@ public struct MinutesState: Sendable {
         groups.values[gi].openFollowUps.reopened(position) { p in storage.withItem(p) { Self.isOpen($0) } }
     }
 
+    /// Whether an item is a follow-up still open (not done, dropped or retracted).
     static func isOpen(_ item: borrowing Item) -> Bool { item.kind == .followUp && !item.isRetracted && item.isUndecided }
 
     /// The same, read in place through a pointer (see `ItemStorage.withItem`).
@@ -210,20 +212,12 @@ public struct MinutesState: Sendable {
         item.pointee.kind == .followUp && !item.pointee.isRetracted && item.pointee.isUndecided
     }
 
-    /// Runs `body` on a value in place, e.g. `Self.update(&items.values[i]) { … }`: the value
+    /// Runs `body` on a value in place, e.g. `Self.update(&groups.values[i]) { … }`: the value
     /// is neither copied nor are its strings and arrays retained, which is what a read through
     /// the getter costs (and, with a million items spread over memory, a cache miss for each).
     /// Used on the replay path only, where the state is being changed anyway.
     @discardableResult @inline(__always)
     static func update<T, R>(_ value: inout T, _ body: (inout T) -> R) -> R { body(&value) }
-
-    /// Runs `body` in place on the value stored for `key`, or returns nil when there is none.
-    /// (Through the index: `&dict[key]!` copies the value out and back.)
-    @inline(__always)
-    static func update<K, V, R>(_ dict: inout [K: V], _ key: K, _ body: (inout V) -> R) -> R? {
-        guard let i = dict.index(forKey: key) else { return nil }
-        return body(&dict.values[i])
-    }
 
     /// Whether `problem(with:)` would find nothing, decided for the common kinds with the
     /// least work: one lookup, no copies, no diagnostics built. False means "ask `problem`".

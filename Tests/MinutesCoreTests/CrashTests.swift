@@ -171,7 +171,7 @@ struct CrashTests {
     @Test func killedWriterLosesNothingItAcknowledged() throws {
         let iterations = relEnvInt("MINUTES_CRASH_ITERATIONS", default: 200)
         let seed = ProcessInfo.processInfo.environment["MINUTES_CRASH_SEED"].flatMap { UInt64($0) } ?? 0xC4A5_4ED
-        var rng = RelRandom(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let binary = try RelBinary.path()
         let dir = try RelTemp("crash")
         let journal = try dir.journal()

@@ -37,7 +37,7 @@ struct FuzzJournalTests {
     }()
 
     /// One input, made from its own seed.
-    static func input(_ rng: inout RelRandom) -> [UInt8] {
+    static func input(_ rng: inout SeededGenerator) -> [UInt8] {
         switch rng.next() % 10 {
         case 0:
             return (0..<Int(rng.next() % 160)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
@@ -51,7 +51,7 @@ struct FuzzJournalTests {
     }
 
     /// A few lines of the sample journal with a few mutations.
-    static func mutated(_ rng: inout RelRandom) -> [UInt8] {
+    static func mutated(_ rng: inout SeededGenerator) -> [UInt8] {
         let start = Int(rng.next() % UInt64(sample.count))
         let count = 1 + Int(rng.next() % 4)
         var out = Array("minutes-journal 1\n".utf8)
@@ -130,7 +130,7 @@ struct FuzzJournalTests {
         var failures = 0
         var slowest: (Duration, Int) = (.zero, -1)
         for i in only.map({ [$0] }) ?? Array(0..<total) {
-            var rng = RelRandom(seed: seed &+ UInt64(i) &* 0x9E37_79B9_7F4A_7C15)
+            var rng = SeededGenerator(seed: seed &+ UInt64(i) &* 0x9E37_79B9_7F4A_7C15)
             let bytes = FuzzJournalTests.input(&rng)
             let start = clock.now
             let problem = FuzzJournalTests.check(bytes)
@@ -183,7 +183,7 @@ struct FuzzJournalTests {
         #expect(loaded.diagnostics.errors.isEmpty)
         #expect(loaded.state.person("RO")?.name.utf8.count == megabyte)
 
-        var rng = RelRandom(seed: 1)
+        var rng = SeededGenerator(seed: 1)
         let garbage = (0..<megabyte).map { _ -> UInt8 in
             let b = UInt8(truncatingIfNeeded: rng.next())
             return b == 10 ? 11 : b
@@ -207,7 +207,7 @@ struct FuzzJournalTests {
     /// falls on a chunk boundary.
     @Test func fileAndMemoryReadersAgree() throws {
         let dir = try RelTemp("fuzz-readers")
-        var rng = RelRandom(seed: 0x5EED)
+        var rng = SeededGenerator(seed: 0x5EED)
         var big = Array("minutes-journal 1\n".utf8)
         while big.count < (1 << 20) + 4096 {
             var line = FuzzJournalTests.sample[Int(rng.next() % UInt64(FuzzJournalTests.sample.count))]

@@ -243,7 +243,7 @@ struct ReliabilityFollowerTests {
     /// always the state a full replay gives.
     @Test func incrementalStateEqualsFullReplay() throws {
         let seed = UInt64(relEnvInt("MINUTES_FOLLOW_SEED", default: 20_090_626))
-        var rng = RelRandom(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let dir = try RelTemp("follow-random")
         let (journal, _) = try dir.seededJournal()
         let app = try JournalSession(path: journal, locking: .none)
@@ -274,15 +274,3 @@ struct ReliabilityFollowerTests {
     }
 }
 
-/// SplitMix64: small, fast, and the same sequence for the same seed everywhere.
-struct RelRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -192,7 +192,7 @@ struct CellGridTests {
     }
 }
 
-/// A tiny deterministic random generator so the fuzz test is reproducible.
+/// SplitMix64: a tiny deterministic random generator, so the fuzz tests of this target can be replayed.
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }

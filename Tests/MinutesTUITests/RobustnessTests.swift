@@ -7,18 +7,6 @@ import Testing
 /// grid's invariants, and whatever it wrote reads back as a valid journal.
 @Suite("Robustness")
 struct RobustnessTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let keys: [Key] = {
         var k: [Key] = [.enter, .tab, .backTab, .escape, .backspace, .delete, .up, .down, .left, .right, .home, .end,
                         .pageUp, .pageDown, .ctrl("n"), .ctrl("p"), .ctrl("w"), .ctrl("u"), .ctrlLeft, .ctrlRight,
@@ -30,7 +18,7 @@ struct RobustnessTests {
     static let sizes: [(Int, Int)] = [(80, 24), (120, 40), (100, 30), (79, 24), (60, 20), (1, 1), (200, 60)]
 
     func run(seed: UInt64, path: String, steps: Int = 1500, expectWrites: Bool = false) throws {
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix64(seed: seed)  // seeded, so a failure can be replayed
         let h = try AppHarness(path: path)
         for step in 0..<steps {
             let roll = Int.random(in: 0..<100, using: &rng)
