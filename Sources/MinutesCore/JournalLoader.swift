@@ -163,23 +163,15 @@ public enum JournalLoader {
             var w: UInt32 = 0
             var lastEvent: Int?
             batch.withUnsafeBufferPointer { lines in
-                for i in lines.indices {
-                    switch lines[i].result {
-                    case .event(let e)?:
-                        w ^= state.targets.touch(e.id)
-                        if let ref = e.body.ref { w ^= state.targets.touch(ref) }
-                        lastEvent = i
-                    default: break
-                    }
+                for i in lines.indices where lines[i].id != ParsedLine.noID {
+                    w ^= state.targets.touch(EventID(value: lines[i].id))
+                    if lines[i].ref != ParsedLine.noID { w ^= state.targets.touch(EventID(value: lines[i].ref)) }
+                    lastEvent = i
                 }
                 // Then the items that decisions refer to, now that their slots are at hand.
-                for i in lines.indices {
-                    switch lines[i].result {
-                    case .event(let e)?:
-                        guard let ref = e.body.ref, let p = state.targets.itemPosition(ref) else { continue }
-                        if state.itemStorage.touch(p) { w &+= 1 }
-                    default: break
-                    }
+                for i in lines.indices where lines[i].ref != ParsedLine.noID {
+                    guard let p = state.targets.itemPosition(EventID(value: lines[i].ref)) else { continue }
+                    if state.itemStorage.touch(p) { w &+= 1 }
                 }
             }
             warmth ^= w
@@ -191,7 +183,7 @@ public enum JournalLoader {
         /// of order, when not sorting).
         mutating func take(_ parsed: inout ParsedLine) -> Bool {
             let number = parsed.number
-            if let problem = parsed.header { diagnostics.append(problem) }
+            if !parsed.header.isEmpty { diagnostics.append(contentsOf: parsed.header) }
             let result = parsed.result.take()
             switch consume result {
             case nil, .blank?:
@@ -225,19 +217,40 @@ public enum JournalLoader {
 
     /// One line parsed, with the header check on line 1: what `replay` folds, made here so
     /// that it can be made on another thread (`ParallelParse`).
+    ///
+    /// Kept small (a batch of them crosses between threads, and a batch over 64 KiB made
+    /// every `free` of one consolidate the allocator's bins): the header problem, which only
+    /// line 1 can have, is an array (8 bytes empty) rather than an inline optional (73).
     struct ParsedLine: Sendable {
         var number: Int
-        /// A problem with the first line.
-        var header: Diagnostic?
-        /// The line's content; nil for a header line (good, or bad and not an event).
+        /// A problem with the first line (at most one).
+        var header: [Diagnostic]
+        /// The event's id and the id it refers to (`noID` for none), read by
+        /// `ReplayFold.warm` without copying the event out of `result`, which would retain
+        /// every string it carries.
+        var id: UInt64
+        var ref: UInt64
+        /// The line's content; nil for a header line (good, or bad and not an event). Taken
+        /// (left nil) when folded; `id` and `ref` come from the parser with it.
         var result: JournalParser.LineResult?
+
+        static let noID = JournalParser.noID
     }
 
     static func parseLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, parser: inout JournalParser) -> ParsedLine {
-        guard number == 1 else { return ParsedLine(number: number, result: parser.parse(line: line, number: number)) }
-        guard let problem = checkHeader(line) else { return ParsedLine(number: number) }
-        if problem.isError, !looksLikeEvent(line) { return ParsedLine(number: number, header: problem) }
-        return ParsedLine(number: number, header: problem, result: parser.parse(line: line, number: number))
+        let noID = ParsedLine.noID
+        guard number == 1 else {
+            let result = parser.parse(line: line, number: number)
+            let ids = parser.lastEventIDs
+            return ParsedLine(number: number, header: [], id: ids.id, ref: ids.ref, result: result)
+        }
+        guard let problem = checkHeader(line) else { return ParsedLine(number: number, header: [], id: noID, ref: noID, result: nil) }
+        if problem.isError, !looksLikeEvent(line) {
+            return ParsedLine(number: number, header: [problem], id: noID, ref: noID, result: nil)
+        }
+        let result = parser.parse(line: line, number: number)
+        let ids = parser.lastEventIDs
+        return ParsedLine(number: number, header: [problem], id: ids.id, ref: ids.ref, result: result)
     }
 
     static func checkHeader(_ line: UnsafeBufferPointer<UInt8>) -> Diagnostic? {

@@ -102,6 +102,15 @@ public struct JournalParser {
     private var firstHigh = -1
     private var lastHigh = -1
 
+    /// The id of the event the last line held and the id it refers to, `noID` for none:
+    /// replay reads ahead in the state by them (`JournalLoader.ReplayFold.warm`), and taking
+    /// them from the parsed event instead would copy it, retaining each of its strings.
+    private(set) var lastEventIDs = (id: JournalParser.noID, ref: JournalParser.noID)
+    /// The `ref` field read while building the current event.
+    private var refRead = JournalParser.noID
+    /// No id has this value (ids are 60 bits).
+    static let noID = UInt64.max
+
     public init() {
         fields.reserveCapacity(16)
     }
@@ -110,6 +119,7 @@ public struct JournalParser {
 
     /// Parses one line, given without its line break (a trailing CR is ignored).
     public mutating func parse(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineResult {
+        lastEventIDs = (JournalParser.noID, JournalParser.noID)
         var end = line.count
         if end > 0, line[end - 1] == 13 { end -= 1 }
         var firstHigh = -1, lastHigh = -1
@@ -321,6 +331,7 @@ public struct JournalParser {
     private mutating func build(_ kind: EventKind, id: EventID, timestamp: Timestamp,
                                 _ b: UnsafeBufferPointer<UInt8>) -> LineResult {
         failed = false
+        refRead = JournalParser.noID
         switch kind {
         case .person:
             let i = initials(.initials, b), n = text(.name, b)
@@ -434,8 +445,9 @@ public struct JournalParser {
     }
 
     @inline(__always)
-    private func event(_ id: EventID, _ timestamp: Timestamp, _ body: EventBody) -> LineResult {
-        .event(Event(id: id, timestamp: timestamp, body: body))
+    private mutating func event(_ id: EventID, _ timestamp: Timestamp, _ body: EventBody) -> LineResult {
+        lastEventIDs = (id.value, refRead)
+        return .event(Event(id: id, timestamp: timestamp, body: body))
     }
 
     /// Records a problem with field `f` unless one was found already (the first one is reported).
@@ -533,6 +545,7 @@ public struct JournalParser {
             fail(f, b, "'\(decode(f, b))' is not an event id", hint: "refer to an event by its full 12-character id")
             return nil
         }
+        refRead = r.value
         return r
     }
 

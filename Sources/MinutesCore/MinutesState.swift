@@ -53,6 +53,13 @@ public struct MinutesState: Sendable {
         case headline(ProjectRef)
     }
 
+    /// The id and time of the event being applied: all the `apply…` steps need of it once
+    /// its body has been taken apart.
+    struct Stamp {
+        let id: EventID
+        let timestamp: Timestamp
+    }
+
     public init(asOf: Day? = nil) { self.asOf = asOf }
 
     // MARK: - Looking things up
@@ -119,27 +126,28 @@ public struct MinutesState: Sendable {
             report(problem)
             return false
         }
+        let e = Stamp(id: event.id, timestamp: event.timestamp)
         let ok: Bool
         switch event.body {
-        case .person(let p): ok = applyPerson(event, p)
-        case .group(let slug, let name, let lead): ok = applyGroup(event, slug, name, lead, line)
-        case .project(let ref, let headline): ok = applyProject(event, ref, headline, line)
-        case .meeting(let m): ok = applyMeeting(event, m, line)
-        case .action(let ref, let m, let text): ok = applyItem(event, .action, ref, m, text, [], line)
-        case .note(let ref, let m, let text): ok = applyItem(event, .note, ref, m, text, [], line)
-        case .todo(let ref, let m, let owners, let text): ok = applyItem(event, .followUp, ref, m, text, owners, line)
-        case .done(let ref, let m, let outcome): ok = applyChange(event, ref, m, .done(outcome: outcome), line)
-        case .drop(let ref, let m, let reason): ok = applyChange(event, ref, m, .drop(reason: reason), line)
-        case .reassign(let ref, let m, let owners): ok = applyChange(event, ref, m, .reassign(owners: owners), line)
-        case .carry(let ref, let m): ok = applyChange(event, ref, m, .carry, line)
-        case .amend(let ref, let text, let owners): ok = applyAmend(event, ref, text, owners, line)
-        case .rate(let ref, let m, let rating, let comment): ok = applyRating(event, ref, m, rating, comment, line)
-        case .retract(let ref, _): ok = applyRetract(event, ref, line)
-        case .plan(let target, let fields): ok = applyPlan(event, target, fields, line)
+        case .person(let p): ok = applyPerson(e, p)
+        case .group(let slug, let name, let lead): ok = applyGroup(e, slug, name, lead, line)
+        case .project(let ref, let headline): ok = applyProject(e, ref, headline, line)
+        case .meeting(let m): ok = applyMeeting(e, m, line)
+        case .action(let ref, let m, let text): ok = applyItem(e, .action, ref, m, text, [], line)
+        case .note(let ref, let m, let text): ok = applyItem(e, .note, ref, m, text, [], line)
+        case .todo(let ref, let m, let owners, let text): ok = applyItem(e, .followUp, ref, m, text, owners, line)
+        case .done(let ref, let m, let outcome): ok = applyChange(e, ref, m, .done(outcome: outcome), line)
+        case .drop(let ref, let m, let reason): ok = applyChange(e, ref, m, .drop(reason: reason), line)
+        case .reassign(let ref, let m, let owners): ok = applyChange(e, ref, m, .reassign(owners: owners), line)
+        case .carry(let ref, let m): ok = applyChange(e, ref, m, .carry, line)
+        case .amend(let ref, let text, let owners): ok = applyAmend(e, ref, text, owners, line)
+        case .rate(let ref, let m, let rating, let comment): ok = applyRating(e, ref, m, rating, comment, line)
+        case .retract(let ref, _): ok = applyRetract(e, ref, line)
+        case .plan(let target, let fields): ok = applyPlan(e, target, fields, line)
         }
         if ok {
             eventCount += 1
-            if event.timestamp > lastTimestamp { lastTimestamp = event.timestamp }
+            if e.timestamp > lastTimestamp { lastTimestamp = e.timestamp }
         }
         return ok
     }
@@ -228,8 +236,8 @@ public struct MinutesState: Sendable {
             // A project only exists in a group that exists.
             return projectIndex(ref) != nil
         case .done(let ref, _, _), .drop(let ref, _, _), .reassign(let ref, _, _), .carry(let ref, _):
-            guard case .item(let p)? = targets[ref] else { return false }
-            return itemStorage.update(p) { item in item.kind == .followUp && !item.isRetracted }
+            guard let p = targets.itemPosition(ref) else { return false }
+            return itemStorage.withItem(p) { $0.pointee.kind == .followUp && !$0.pointee.isRetracted }
         default:
             return false
         }
@@ -242,7 +250,7 @@ public struct MinutesState: Sendable {
         }
     }
 
-    private mutating func applyPerson(_ e: Event, _ p: Person) -> Bool {
+    private mutating func applyPerson(_ e: Stamp, _ p: Person) -> Bool {
         var p = p
         p.initials = p.initials.uppercased()
         people[p.initials] = p
@@ -251,7 +259,7 @@ public struct MinutesState: Sendable {
         return true
     }
 
-    private mutating func applyGroup(_ e: Event, _ slug: String, _ name: String, _ lead: String?, _ line: Int) -> Bool {
+    private mutating func applyGroup(_ e: Stamp, _ slug: String, _ name: String, _ lead: String?, _ line: Int) -> Bool {
         if var g = groups[slug] {
             g.name = name
             if let lead { g.lead = lead }
@@ -267,7 +275,7 @@ public struct MinutesState: Sendable {
         return true
     }
 
-    private mutating func applyProject(_ e: Event, _ ref: ProjectRef, _ headline: String, _ line: Int) -> Bool {
+    private mutating func applyProject(_ e: Stamp, _ ref: ProjectRef, _ headline: String, _ line: Int) -> Bool {
         projects[ref] = Project(ref: ref, id: e.id, headline: headline, createdOn: e.timestamp.day)
         recentProject = nil
         // Mutate in place (`groups[…]!.x`): a copy taken out and written back would copy the
@@ -278,7 +286,7 @@ public struct MinutesState: Sendable {
         return true
     }
 
-    private mutating func applyMeeting(_ e: Event, _ f: MeetingFields, _ line: Int) -> Bool {
+    private mutating func applyMeeting(_ e: Stamp, _ f: MeetingFields, _ line: Int) -> Bool {
         // In place through the group's index: `groups[slug]!` read copied the whole group.
         let gi = groupIndex(f.group)!
         Self.update(&groups.values[gi]) { g in
@@ -296,7 +304,7 @@ public struct MinutesState: Sendable {
         return true
     }
 
-    private mutating func applyItem(_ e: Event, _ kind: ItemKind, _ ref: ProjectRef, _ explicit: Day?,
+    private mutating func applyItem(_ e: Stamp, _ kind: ItemKind, _ ref: ProjectRef, _ explicit: Day?,
                                     _ text: String, _ owners: [Owner], _ line: Int) -> Bool {
         // The group and project are read and changed in place (see `update`).
         let groupIndex = groupIndex(ref.group)!
@@ -355,36 +363,30 @@ public struct MinutesState: Sendable {
         list.insert(id, at: at)
     }
 
-    private mutating func applyChange(_ e: Event, _ ref: EventID, _ meeting: Day?, _ kind: ItemChange.Kind, _ line: Int) -> Bool {
-        let change = ItemChange(id: e.id, recorded: e.timestamp, date: meeting ?? e.timestamp.day, kind: kind)
-        let position = itemPosition(ref)!
-        let (conflict, word, closedIn) = itemStorage.update(position) { item in
-            let conflictsBefore = item.conflictingDecisions.count
-            let wasOpen = item.state.isOpen
-            item.record(change)
-            return (item.conflictingDecisions.count > conflictsBefore, item.state.word,
-                    wasOpen && !item.state.isOpen ? item.project.group : nil)
-        }
-        if let group = closedIn { noteClosed(position, group: group) }
-        switch kind {
-        case .done, .drop:
-            if conflict {
-                report(.warning(line: line, "conflicting decisions on follow-up \(ref): it was already \(word == "done" ? "dropped" : "done"); this later decision (\(word)) stands",
-                                hint: "both events stay in the journal; retract the wrong one", field: "ref"))
-            }
-        case .reassign(let owners):
+    private mutating func applyChange(_ e: Stamp, _ ref: EventID, _ meeting: Day?, _ kind: ItemChange.Kind, _ line: Int) -> Bool {
+        if case .reassign(let owners) = kind {
             warnUnknownInitials(owners.lazy.compactMap(\.initials), line: line, field: "owner")
-        case .amend, .carry: break
+        }
+        let position = itemPosition(ref)!
+        let change = ItemChange(id: e.id, recorded: e.timestamp, date: meeting ?? e.timestamp.day, kind: kind)
+        let outcome = itemStorage.record(change, at: position)
+        if outcome.closed {
+            noteClosed(position, group: itemStorage.withItem(position) { $0.pointee.project.group })
+        }
+        if outcome.conflict {
+            let word = itemStorage.withItem(position) { $0.pointee.state.word }
+            report(.warning(line: line, "conflicting decisions on follow-up \(ref): it was already \(word == "done" ? "dropped" : "done"); this later decision (\(word)) stands",
+                            hint: "both events stay in the journal; retract the wrong one", field: "ref"))
         }
         targets[e.id] = .change(item: position)
         return true
     }
 
-    private mutating func applyAmend(_ e: Event, _ ref: EventID, _ text: String, _ owners: [Owner]?, _ line: Int) -> Bool {
+    private mutating func applyAmend(_ e: Stamp, _ ref: EventID, _ text: String, _ owners: [Owner]?, _ line: Int) -> Bool {
         switch targets[ref] {
         case .item(let position)?:
             let change = ItemChange(id: e.id, recorded: e.timestamp, date: e.timestamp.day, kind: .amend(text: text, owners: owners))
-            itemStorage.update(position) { $0.record(change) }
+            itemStorage.record(change, at: position)
             targets[e.id] = .change(item: position)
             return true
         case .project(let p)?:
@@ -397,7 +399,7 @@ public struct MinutesState: Sendable {
         }
     }
 
-    private mutating func applyRating(_ e: Event, _ ref: ProjectRef, _ meeting: Day?, _ rating: Rating,
+    private mutating func applyRating(_ e: Stamp, _ ref: ProjectRef, _ meeting: Day?, _ rating: Rating,
                                       _ comment: String?, _ line: Int) -> Bool {
         let latest = groupIndex(ref.group).flatMap { gi in
             Self.update(&groups.values[gi]) { g in g.meetings.isEmpty ? nil : g.meetings[g.meetings.count - 1].date }
@@ -409,7 +411,7 @@ public struct MinutesState: Sendable {
         return true
     }
 
-    private mutating func applyPlan(_ e: Event, _ target: PlanTarget, _ fields: PlanFields, _ line: Int) -> Bool {
+    private mutating func applyPlan(_ e: Stamp, _ target: PlanTarget, _ fields: PlanFields, _ line: Int) -> Bool {
         switch target {
         case .group(let slug):
             if let v = fields.aim { groups[slug]!.aim = v }
@@ -424,7 +426,7 @@ public struct MinutesState: Sendable {
         return true
     }
 
-    private mutating func applyRetract(_ e: Event, _ ref: EventID, _ line: Int) -> Bool {
+    private mutating func applyRetract(_ e: Stamp, _ ref: EventID, _ line: Int) -> Bool {
         switch targets[ref] {
         case .item(let position)?:
             if itemStorage[position].isRetracted {

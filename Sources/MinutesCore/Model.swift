@@ -415,10 +415,25 @@ public struct Item: Sendable, Hashable {
         changes.contains { if case .reassign = $0.kind, !$0.isRetracted { return true } else { return false } }
     }
 
-    /// Records a change and applies it (the incremental path), appending to the history in place.
-    mutating func record(_ c: ItemChange) {
-        editHistory().changes.append(c)
+    /// What recording a change did to an item, for the bookkeeping replay does around it.
+    struct ChangeOutcome {
+        /// It was an open follow-up and is now decided (done or dropped).
+        var closed: Bool
+        /// The change contradicts an earlier decision (see `conflictingDecisions`).
+        var conflict: Bool
+    }
+
+    /// Records a change and applies it (the incremental path), appending to the history in
+    /// place. The change is moved in, and what it did is read from the history box directly:
+    /// reading `state` or `conflictingDecisions` would copy them.
+    @discardableResult
+    mutating func record(_ c: consuming ItemChange) -> ChangeOutcome {
+        let wasOpen = isUndecided
+        let conflictsBefore = history?.conflictingDecisions.count ?? 0
         apply(c)
+        editHistory().changes.append(c)
+        return ChangeOutcome(closed: wasOpen && !isUndecided,
+                             conflict: (history?.conflictingDecisions.count ?? 0) > conflictsBefore)
     }
 
     /// Applies one change on top of the current state (the incremental path).

@@ -36,6 +36,7 @@ enum ParallelParse {
             }
         }
         thread.stackSize = 1 << 20
+        thread.name = "minutes-parse"  // tells the threads apart in a debugger
         thread.start()
         var stopped = false
         var last: Event?

@@ -30,7 +30,8 @@ struct TargetTable: Sendable {
     private static let emptyHigh = UInt32.max
     private static let emptySlot = Slot(key: UInt64(emptyHigh) << 32, value: 0)
 
-    private var slots: [Slot] = []
+    /// On huge pages when large (see `HugePageArray`): every event is a lookup at a random place.
+    private var slots = HugePageArray<Slot>()
     private(set) var count = 0
     private var refs: [ProjectRef] = []
     private var refIndex: [ProjectRef: UInt64] = [:]
@@ -48,7 +49,7 @@ struct TargetTable: Sendable {
         while count * 4 > size * 3 { size *= 2 }
         guard size > slots.count else { return }
         let old = slots
-        slots = Array(repeating: TargetTable.emptySlot, count: size)
+        slots = HugePageArray(repeating: TargetTable.emptySlot, count: size)
         self.count = 0
         for s in old where s.keyHigh != TargetTable.emptyHigh { insert(s.key, s.value) }
     }

@@ -55,6 +55,21 @@ import Testing
         #expect(one.state.eventCount > 1000)
     }
 
+    /// A problem with the first line travels with its batch, as every other line's does.
+    @Test func aBadHeaderIsReportedTheSameWayOnTwoThreads() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("minutes.journal")
+        let text = ParallelReplayTests.journal(outOfOrder: false)
+        let wrongVersion = "minutes-journal 9" + text.drop { $0 != "\n" }
+        try wrongVersion.write(toFile: path, atomically: false, encoding: .utf8)
+        let one = try JournalLoader.load(path: path, asOf: nil, parallel: false)
+        let two = try JournalLoader.load(path: path, asOf: nil, parallel: true)
+        #expect(describe(two.diagnostics) == describe(one.diagnostics))
+        #expect(canonicalDump(two.state) == canonicalDump(one.state))
+        #expect(two.diagnostics.contains { $0.line == 1 && $0.message.contains("version '9'") })
+    }
+
     @Test func aMissingFileStillThrows() {
         #expect(throws: (any Error).self) { try JournalLoader.load(path: "/nonexistent/minutes.journal", asOf: nil, parallel: true) }
     }
