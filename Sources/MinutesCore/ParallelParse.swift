@@ -36,7 +36,6 @@ enum ParallelParse {
             }
         }
         thread.stackSize = 1 << 20
-        thread.name = "minutes-parse"  // tells the threads apart in a debugger
         thread.start()
         var stopped = false
         var last: Event?
