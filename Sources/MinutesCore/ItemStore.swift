@@ -76,8 +76,7 @@ public struct ItemStorage: RandomAccessCollection, Sendable {
         withItem(position) { $0.pointee.isUndecided }
     }
 
-    /// Records a change of the item at `position` in place, the change moved in (see
-    /// `Item.record`).
+    /// Records a change of the item at `position` in place (see `Item.record`).
     @discardableResult @inline(__always)
     mutating func record(_ change: consuming ItemChange, at position: Int) -> Item.ChangeOutcome {
         chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)].record(change)

@@ -218,9 +218,8 @@ public enum JournalLoader {
     /// One line parsed, with the header check on line 1: what `replay` folds, made here so
     /// that it can be made on another thread (`ParallelParse`).
     ///
-    /// Kept small (a batch of them crosses between threads, and a batch over 64 KiB made
-    /// every `free` of one consolidate the allocator's bins): the header problem, which only
-    /// line 1 can have, is an array (8 bytes empty) rather than an inline optional (73).
+    /// Kept small, since batches of them cross between threads: the header problem, which
+    /// only line 1 can have, is an array (8 bytes empty) rather than an inline optional (73).
     struct ParsedLine: Sendable {
         var number: Int
         /// A problem with the first line (at most one).

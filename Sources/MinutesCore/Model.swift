@@ -424,8 +424,9 @@ public struct Item: Sendable, Hashable {
     }
 
     /// Records a change and applies it (the incremental path), appending to the history in
-    /// place. The change is moved in, and what it did is read from the history box directly:
-    /// reading `state` or `conflictingDecisions` would copy them.
+    /// place. What it did is read from the history box directly: reading `state` or
+    /// `conflictingDecisions` would copy them. The change is taken (`consuming`), which
+    /// saves a copy of it.
     @discardableResult
     mutating func record(_ c: consuming ItemChange) -> ChangeOutcome {
         let wasOpen = isUndecided
