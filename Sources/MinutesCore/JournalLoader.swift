@@ -70,9 +70,7 @@ public enum JournalLoader {
     /// One pass over the lines. Without `sorting`, returns nil as soon as a line is out of
     /// order (the caller then replays with sorting).
     static func replay(_ source: LineSource, asOf: Day?, sorting: Bool, pipelined: Bool = false) throws -> LoadedJournal? {
-        var fold = ReplayFold(state: MinutesState(asOf: asOf), sorting: sorting)
-        // Room for every event at once (lines are about 120 bytes; more events just grow it).
-        fold.state.targets.reserveCapacity(source.size / 120)
+        var fold = ReplayFold(state: MinutesState(asOf: asOf), sorting: sorting, fileSize: source.size)
         let scan: LineScan
         var last: Event?
         if pipelined && !sorting {
@@ -116,6 +114,7 @@ public enum JournalLoader {
 
     /// The one-thread pass: parse each line and fold it; returns the scan and the last event.
     static func foldLines(_ source: LineSource, into fold: inout ReplayFold) throws -> (LineScan, Event?) {
+        fold.reserve()
         var parser = JournalParser()
         var last: Event?
         let scan = try source.forEachLine { line, number in
@@ -147,9 +146,21 @@ public enum JournalLoader {
         var lastOrder: (timestamp: Timestamp, id: EventID)?
         var outOfOrder = false
 
-        init(state: MinutesState, sorting: Bool) {
+        /// The journal's size in bytes, from which `reserve` sizes the state's tables.
+        let fileSize: Int
+
+        init(state: MinutesState, sorting: Bool, fileSize: Int = 0) {
             self.state = state
             self.sorting = sorting
+            self.fileSize = fileSize
+        }
+
+        /// Makes room for every event at once (lines are about 120 bytes; more events just
+        /// grow the table). Called once the lines are being read: with two threads, after the
+        /// reading thread has started, since filling a million events' table takes some
+        /// milliseconds that the reader need not wait for.
+        mutating func reserve() {
+            state.targets.reserveCapacity(fileSize / 120)
         }
 
         /// Bits of the slots `warm` read, kept so that the reads stay.

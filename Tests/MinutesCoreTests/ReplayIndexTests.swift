@@ -112,6 +112,32 @@ import Testing
         #expect(s2.items[todo]!.state.isOpen)
     }
 
+    /// The first change is kept apart from the later ones in the item's history box: the
+    /// item must still list them all in order, and a retraction of the first must mark that
+    /// one alone and recompute from the rest.
+    @Test func changesStayInOrderWhenTheFirstIsRetractedAmongLaterOnes() {
+        var b = JournalBuilder(seed: 23)
+        b.person("KP", "Kim Patel")
+        b.person("DD", "Dee Dee")
+        b.group("be-safe")
+        b.project("be-safe/1")
+        b.meeting("be-safe", "2024-03-01")
+        let todo = b.todo("be-safe/1", ["KP"], "ring the school")
+        let reassign = b.add(.reassign(ref: todo, meeting: nil, owners: [.initials("DD")]))
+        let carry = b.add(.carry(ref: todo, meeting: nil))
+        let done = b.done(todo, outcome: "Rang them")
+        let s0 = b.load().state
+        #expect(s0.items[todo]!.changes.map(\.id) == [reassign, carry, done])
+        #expect(s0.items[todo]!.owners == [.initials("DD")])
+        b.retract(reassign)
+        let s1 = b.load().state
+        let item = s1.items[todo]!
+        #expect(item.changes.map(\.id) == [reassign, carry, done])
+        #expect(item.changes.map(\.isRetracted) == [true, false, false])
+        #expect(item.owners == [.initials("KP")])
+        #expect(item.state == .done(outcome: "Rang them", on: day("2024-03-01")))
+    }
+
     @Test func aDecidedItemThatWasNeverAmendedStillHasItsText() {
         var b = JournalBuilder(seed: 22)
         b.person("KP", "Kim Patel")
