@@ -227,6 +227,12 @@ public struct Project: Sendable, Hashable {
     /// O(log n) for the usual rating of the latest meeting instead of rebuilding every time.
     mutating func addRating(_ r: StatusRating) {
         ratingHistory.append(r)
+        // Ratings nearly always come in meeting order: the common case reads only the last
+        // one (a binary search read several, each a cache miss in a large journal).
+        if let last = ratings.last, last.meeting <= r.meeting {
+            if last.meeting == r.meeting { ratings[ratings.count - 1] = r } else { ratings.append(r) }
+            return
+        }
         var lo = 0, hi = ratings.count
         while lo < hi {
             let mid = (lo + hi) / 2
