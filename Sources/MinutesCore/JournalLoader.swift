@@ -179,15 +179,10 @@ public enum JournalLoader {
                     if lines[i].ref != ParsedLine.noID { w ^= state.targets.touch(EventID(value: lines[i].ref)) }
                     lastEvent = i
                 }
-                // Then the items that decisions refer to, now that their slots are at hand,
-                // and the projects that actions, notes, follow-ups and ratings name.
-                for i in lines.indices {
-                    if lines[i].ref != ParsedLine.noID {
-                        guard let p = state.targets.itemPosition(EventID(value: lines[i].ref)) else { continue }
-                        if state.itemStorage.touch(p) { w &+= 1 }
-                    } else if lines[i].projectKey != JournalParser.noProjectKey {
-                        w &+= UInt32(truncatingIfNeeded: state.touchProject(lines[i].projectKey))
-                    }
+                // Then the items that decisions refer to, now that their slots are at hand.
+                for i in lines.indices where lines[i].ref != ParsedLine.noID {
+                    guard let p = state.targets.itemPosition(EventID(value: lines[i].ref)) else { continue }
+                    if state.itemStorage.touch(p) { w &+= 1 }
                 }
             }
             warmth ^= w
@@ -225,7 +220,7 @@ public enum JournalLoader {
                     duplicates.append((event.id, number))
                     return true
                 }
-                if !state.apply(event, line: number, projectKey: parsed.projectKey) { notApplied.insert(event.id) }
+                if !state.apply(event, line: number) { notApplied.insert(event.id) }
                 return true
             }
         }
@@ -248,8 +243,6 @@ public enum JournalLoader {
         /// The line's content; nil for a header line (good, or bad and not an event). Taken
         /// (left nil) when folded; `id` and `ref` come from the parser with it.
         var result: JournalParser.LineResult?
-        /// The parser's key for the project the event names (`JournalParser.lastProjectKey`).
-        var projectKey: Int32
 
         static let noID = JournalParser.noID
     }
@@ -259,19 +252,15 @@ public enum JournalLoader {
         guard number == 1 else {
             let result = parser.parse(line: line, number: number)
             let ids = parser.lastEventIDs
-            return ParsedLine(number: number, header: [], id: ids.id, ref: ids.ref, result: result,
-                              projectKey: parser.lastProjectKey)
+            return ParsedLine(number: number, header: [], id: ids.id, ref: ids.ref, result: result)
         }
-        guard let problem = checkHeader(line) else { return ParsedLine(number: number, header: [], id: noID, ref: noID, result: nil,
-                                                                            projectKey: JournalParser.noProjectKey) }
+        guard let problem = checkHeader(line) else { return ParsedLine(number: number, header: [], id: noID, ref: noID, result: nil) }
         if problem.isError, !looksLikeEvent(line) {
-            return ParsedLine(number: number, header: [problem], id: noID, ref: noID, result: nil,
-                              projectKey: JournalParser.noProjectKey)
+            return ParsedLine(number: number, header: [problem], id: noID, ref: noID, result: nil)
         }
         let result = parser.parse(line: line, number: number)
         let ids = parser.lastEventIDs
-        return ParsedLine(number: number, header: [problem], id: ids.id, ref: ids.ref, result: result,
-                          projectKey: parser.lastProjectKey)
+        return ParsedLine(number: number, header: [problem], id: ids.id, ref: ids.ref, result: result)
     }
 
     static func checkHeader(_ line: UnsafeBufferPointer<UInt8>) -> Diagnostic? {

@@ -106,16 +106,8 @@ public struct JournalParser {
     /// replay reads ahead in the state by them (`JournalLoader.ReplayFold.warm`), and taking
     /// them from the parsed event instead would copy it, retaining each of its strings.
     private(set) var lastEventIDs = (id: JournalParser.noID, ref: JournalParser.noID)
-    /// The key of the project the last line named (see `projectKey(of:)`), or `noProjectKey`:
-    /// replay finds the project by it without hashing, and reads it ahead.
-    private(set) var lastProjectKey = JournalParser.noProjectKey
     /// The `ref` field read while building the current event.
     private var refRead = JournalParser.noID
-    /// The key of the `project` field read while building the current event.
-    private var projectKeyRead = JournalParser.noProjectKey
-    static let noProjectKey: Int32 = -1
-    /// The next key `projectCache` gives out.
-    private var nextProjectKey: Int32 = 0
     /// No id has this value (ids are 60 bits).
     static let noID = UInt64.max
 
@@ -128,7 +120,6 @@ public struct JournalParser {
     /// Parses one line, given without its line break (a trailing CR is ignored).
     public mutating func parse(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineResult {
         lastEventIDs = (JournalParser.noID, JournalParser.noID)
-        lastProjectKey = JournalParser.noProjectKey
         var end = line.count
         if end > 0, line[end - 1] == 13 { end -= 1 }
         var firstHigh = -1, lastHigh = -1
@@ -341,7 +332,6 @@ public struct JournalParser {
                                 _ b: UnsafeBufferPointer<UInt8>) -> LineResult {
         failed = false
         refRead = JournalParser.noID
-        projectKeyRead = JournalParser.noProjectKey
         switch kind {
         case .person:
             let i = initials(.initials, b), n = text(.name, b)
@@ -457,7 +447,6 @@ public struct JournalParser {
     @inline(__always)
     private mutating func event(_ id: EventID, _ timestamp: Timestamp, _ body: EventBody) -> LineResult {
         lastEventIDs = (id.value, refRead)
-        lastProjectKey = projectKeyRead
         return .event(Event(id: id, timestamp: timestamp, body: body))
     }
 
@@ -700,10 +689,7 @@ public struct JournalParser {
     /// and making its string again (like `lastDate`). A new reference takes its slot over.
     /// 1 024 slots: a county-wide journal names about a thousand projects, and with fewer
     /// slots their references kept pushing each other out. Made at the first reference.
-    /// Each cached reference has a key, a number given out in turn when it enters the cache:
-    /// equal keys mean equal references (one reference can get a second key after its slot
-    /// was taken by another). `lastProjectKey` passes it on.
-    private var projectCache: [(head: UInt64, tail: UInt64, length: Int, ref: ProjectRef, key: Int32)?] = []
+    private var projectCache: [(head: UInt64, tail: UInt64, length: Int, ref: ProjectRef)?] = []
     private static var projectCacheBits: Int { 10 }
 
     /// `projectRef` through `projectCache` for values of up to 16 bytes.
@@ -715,14 +701,9 @@ public struct JournalParser {
         let slot = Int(truncatingIfNeeded: (head &* 0x9E37_79B9_7F4A_7C15 ^ tail &* 0xC2B2_AE3D_27D4_EB4F)
                        >> UInt64(64 - JournalParser.projectCacheBits))
         if projectCache.isEmpty { projectCache = Array(repeating: nil, count: 1 << JournalParser.projectCacheBits) }
-        if let known = projectCache[slot], known.head == head, known.tail == tail, known.length == n {
-            projectKeyRead = known.key
-            return known.ref
-        }
+        if let known = projectCache[slot], known.head == head, known.tail == tail, known.length == n { return known.ref }
         guard let r = JournalParser.projectRef(b, f) else { return nil }
-        projectCache[slot] = (head, tail, n, r, nextProjectKey)
-        projectKeyRead = nextProjectKey
-        nextProjectKey &+= 1
+        projectCache[slot] = (head, tail, n, r)
         return r
     }
 

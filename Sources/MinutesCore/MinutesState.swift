@@ -31,24 +31,6 @@ public struct MinutesState: Sendable {
     /// whenever a group or project is added, the only changes that move dictionary entries.
     private var recentGroup: (slug: String, index: Dictionary<String, Group>.Index)?
     private var recentProject: (ref: ProjectRef, index: Dictionary<ProjectRef, Project>.Index)?
-    /// Replay's way to a project and its group by the key the parser gave the reference
-    /// (`JournalParser.lastProjectKey`), for the event being applied: a table of 4 096 entries
-    /// indexed by the key's low bits. Lines of many projects interleave in a large journal,
-    /// so `recentProject` often missed and the reference was hashed; and with the key,
-    /// `ReplayFold.warm` reads a batch's projects ahead (`touchProject`). An entry is only a
-    /// hint: the reference at the index found is compared with the one wanted (keys of
-    /// another parser mean other projects). Entries go stale together, through
-    /// `keyedVersion`, whenever a group or project is added.
-    private var keyed: [KeyedIndices] = []
-    private var keyedVersion: Int32 = 0
-    private var currentProjectKey = JournalParser.noProjectKey
-    struct KeyedIndices {
-        var key = JournalParser.noProjectKey
-        var version: Int32 = -1
-        var group: Dictionary<String, Group>.Index?
-        var project: Dictionary<ProjectRef, Project>.Index?
-    }
-    private static let keyedSlots = 4096
     /// The directory's initials, answered without hashing (every follow-up's owners and every
     /// meeting's attendance are checked against the directory).
     private var knownInitials = InitialsSet()
@@ -132,13 +114,6 @@ public struct MinutesState: Sendable {
     /// event that does.
     @discardableResult
     public mutating func apply(_ event: Event, line: Int = 0) -> Bool {
-        apply(event, line: line, projectKey: JournalParser.noProjectKey)
-    }
-
-    /// `apply`, given the key the parser gave the event's project reference (see `keyed`).
-    mutating func apply(_ event: Event, line: Int, projectKey: Int32) -> Bool {
-        currentProjectKey = projectKey
-        defer { currentProjectKey = JournalParser.noProjectKey }
         if let asOf, !event.kind.isDirectory,
            effectiveDay(of: event) > asOf || event.body.ref.map(leftOut.contains) == true {
             leftOut.insert(event.id)
@@ -200,49 +175,18 @@ public struct MinutesState: Sendable {
     @inline(__always)
     mutating func groupIndex(_ slug: String) -> Dictionary<String, Group>.Index? {
         if let r = recentGroup, r.slug == slug { return r.index }
-        if let k = keyedEntry(currentProjectKey), let i = k.group, groups.keys[i] == slug {
-            recentGroup = (slug, i)
-            return i
-        }
         guard let i = groups.index(forKey: slug) else { return nil }
         recentGroup = (slug, i)
         return i
     }
 
-    /// Where project `ref` sits in `projects`, through `recentProject` or `keyed`.
+    /// Where project `ref` sits in `projects`, through `recentProject`.
     @inline(__always)
     mutating func projectIndex(_ ref: ProjectRef) -> Dictionary<ProjectRef, Project>.Index? {
         if let r = recentProject, r.ref == ref { return r.index }
-        if let k = keyedEntry(currentProjectKey), let i = k.project, projects.keys[i] == ref {
-            recentProject = (ref, i)
-            return i
-        }
         guard let i = projects.index(forKey: ref) else { return nil }
         recentProject = (ref, i)
-        if currentProjectKey != JournalParser.noProjectKey, let gi = groups.index(forKey: ref.group) {
-            if keyed.isEmpty { keyed = Array(repeating: KeyedIndices(), count: Self.keyedSlots) }
-            keyed[Int(currentProjectKey) & (Self.keyedSlots - 1)] =
-                KeyedIndices(key: currentProjectKey, version: keyedVersion, group: gi, project: i)
-        }
         return i
-    }
-
-    /// The `keyed` entry for `key` when it is current.
-    @inline(__always)
-    private func keyedEntry(_ key: Int32) -> KeyedIndices? {
-        guard key != JournalParser.noProjectKey, !keyed.isEmpty else { return nil }
-        let k = keyed[Int(key) & (Self.keyedSlots - 1)]
-        return k.key == key && k.version == keyedVersion ? k : nil
-    }
-
-    /// Reads the arrays of the project with parser key `key` (and of its group) that applying
-    /// an event of it changes, when the key is known: see `ReplayFold.warm`. Returns a value
-    /// only so that the reads are not optimised away.
-    func touchProject(_ key: Int32) -> Int {
-        guard let k = keyedEntry(key), let pi = k.project, let gi = k.group else { return 0 }
-        return projects.values[pi].notes.count &+ projects.values[pi].followUps.count
-            &+ projects.values[pi].ratings.count &+ groups.values[gi].meetings.count
-            &+ groups.values[gi].openFollowUps.positions.count
     }
 
     /// Whether the item at `position` is a follow-up still open.
@@ -313,8 +257,8 @@ public struct MinutesState: Sendable {
     }
 
     /// `warnIfUnknown` for each owner written as initials. A plain loop: the generic version
-    /// over `owners.lazy.compactMap(\.initials)` cost about 700 instructions a follow-up
-    /// (callgrind, replay of 100k events), the key path applied at run time.
+    /// over `owners.lazy.compactMap(\.initials)` ran the key path at run time, and replay of
+    /// 100,000 events spent 13.4 M instructions in it (callgrind; 7.1 M now).
     private mutating func warnUnknownOwners(_ owners: [Owner], line: Int) {
         for o in owners {
             if case .initials(let i) = o { warnIfUnknown(i, line: line, field: "owner") }
@@ -340,7 +284,6 @@ public struct MinutesState: Sendable {
             groupOrder.append(slug)
             recentGroup = nil
             recentProject = nil
-            keyedVersion &+= 1
         }
         if let lead { warnIfUnknown(lead, line: line, field: "lead") }
         targets[e.id] = .group
@@ -350,7 +293,6 @@ public struct MinutesState: Sendable {
     private mutating func applyProject(_ e: Stamp, _ ref: ProjectRef, _ headline: String, _ line: Int) -> Bool {
         projects[ref] = Project(ref: ref, id: e.id, headline: headline, createdOn: e.timestamp.day)
         recentProject = nil
-        keyedVersion &+= 1
         // Mutate in place (`groups[…]!.x`): a copy taken out and written back would copy the
         // group's arrays on every event.
         let at = groups[ref.group]!.projectNumbers.firstIndex { $0 > ref.number } ?? groups[ref.group]!.projectNumbers.count
