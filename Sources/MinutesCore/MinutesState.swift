@@ -28,9 +28,12 @@ public struct MinutesState: Sendable {
     /// The group and the project the latest events named, and where each sits in `groups` and
     /// `projects`: consecutive lines mostly name the same ones, and comparing two short slugs
     /// costs far less than hashing one (SipHash was a quarter of applying an event). Cleared
-    /// whenever a group or project is added, the only changes that move dictionary entries.
+    /// (with `projectPlaces`) whenever a group or project is added, the only changes that
+    /// move dictionary entries.
     private var recentGroup: (slug: String, index: Dictionary<String, Group>.Index)?
     private var recentProject: (ref: ProjectRef, index: Dictionary<ProjectRef, Project>.Index)?
+    /// Where other recently named projects sit, for when `recentProject` is another one.
+    private var projectPlaces = ProjectRefCache<Dictionary<ProjectRef, Project>.Index>()
     /// The directory's initials, answered without hashing (every follow-up's owners and every
     /// meeting's attendance are checked against the directory).
     private var knownInitials = InitialsSet()
@@ -184,8 +187,13 @@ public struct MinutesState: Sendable {
     @inline(__always)
     mutating func projectIndex(_ ref: ProjectRef) -> Dictionary<ProjectRef, Project>.Index? {
         if let r = recentProject, r.ref == ref { return r.index }
+        if let i = projectPlaces.value(for: ref) {
+            recentProject = (ref, i)
+            return i
+        }
         guard let i = projects.index(forKey: ref) else { return nil }
         recentProject = (ref, i)
+        projectPlaces.set(i, for: ref)
         return i
     }
 
@@ -284,6 +292,7 @@ public struct MinutesState: Sendable {
             groupOrder.append(slug)
             recentGroup = nil
             recentProject = nil
+            projectPlaces.invalidate()
         }
         if let lead { warnIfUnknown(lead, line: line, field: "lead") }
         targets[e.id] = .group
@@ -293,6 +302,7 @@ public struct MinutesState: Sendable {
     private mutating func applyProject(_ e: Stamp, _ ref: ProjectRef, _ headline: String, _ line: Int) -> Bool {
         projects[ref] = Project(ref: ref, id: e.id, headline: headline, createdOn: e.timestamp.day)
         recentProject = nil
+        projectPlaces.invalidate()
         // Mutate in place (`groups[…]!.x`): a copy taken out and written back would copy the
         // group's arrays on every event.
         let at = groups[ref.group]!.projectNumbers.firstIndex { $0 > ref.number } ?? groups[ref.group]!.projectNumbers.count

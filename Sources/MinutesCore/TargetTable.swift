@@ -35,6 +35,8 @@ struct TargetTable: Sendable {
     private(set) var count = 0
     private var refs: [ProjectRef] = []
     private var refIndex: [ProjectRef: UInt64] = [:]
+    /// `refIndex` for recently used references (never stale: `refs` only grows).
+    private var refPlaces = ProjectRefCache<UInt64>()
     private var slugs: [String] = []
     private var slugIndex: [String: UInt64] = [:]
     /// Meetings named by `meeting` targets: a slug's index and the day, one per event.
@@ -158,10 +160,16 @@ struct TargetTable: Sendable {
     private static let payloadMask: UInt32 = (1 << 28) - 1
 
     private mutating func index(of ref: ProjectRef) -> UInt64 {
-        if let i = refIndex[ref] { return i }
+        // Every rating's target names its project: `refPlaces` saves hashing the reference.
+        if let i = refPlaces.value(for: ref) { return i }
+        if let i = refIndex[ref] {
+            refPlaces.set(i, for: ref)
+            return i
+        }
         let i = UInt64(refs.count)
         refs.append(ref)
         refIndex[ref] = i
+        refPlaces.set(i, for: ref)
         return i
     }
 
