@@ -85,14 +85,20 @@ import Testing
 /// An item keeps its first text and owners from its first amend or reassign on, so that a
 /// retraction can restore them; decisions alone leave them untouched.
 @Suite struct OriginalTextTests {
-    @Test func retractingAmendsAndReassignsRestoresWhatWasFirstRecorded() {
-        var b = JournalBuilder(seed: 21)
+    /// Two people, a group with a project and a meeting, and KP's follow-up "ring the school".
+    static func kimAndDeeWithAFollowUp(seed: UInt64) -> (JournalBuilder, EventID) {
+        var b = JournalBuilder(seed: seed)
         b.person("KP", "Kim Patel")
         b.person("DD", "Dee Dee")
         b.group("be-safe")
         b.project("be-safe/1")
         b.meeting("be-safe", "2024-03-01")
         let todo = b.todo("be-safe/1", ["KP"], "ring the school")
+        return (b, todo)
+    }
+
+    @Test func retractingAmendsAndReassignsRestoresWhatWasFirstRecorded() {
+        var (b, todo) = Self.kimAndDeeWithAFollowUp(seed: 21)
         b.add(.carry(ref: todo, meeting: nil))
         let reassign = b.add(.reassign(ref: todo, meeting: nil, owners: [.initials("DD")]))
         let amend = b.add(.amend(ref: todo, text: "ring the school office", owners: nil))
@@ -116,13 +122,7 @@ import Testing
     /// item must still list them all in order, and a retraction of the first must mark that
     /// one alone and recompute from the rest.
     @Test func changesStayInOrderWhenTheFirstIsRetractedAmongLaterOnes() {
-        var b = JournalBuilder(seed: 23)
-        b.person("KP", "Kim Patel")
-        b.person("DD", "Dee Dee")
-        b.group("be-safe")
-        b.project("be-safe/1")
-        b.meeting("be-safe", "2024-03-01")
-        let todo = b.todo("be-safe/1", ["KP"], "ring the school")
+        var (b, todo) = Self.kimAndDeeWithAFollowUp(seed: 23)
         let reassign = b.add(.reassign(ref: todo, meeting: nil, owners: [.initials("DD")]))
         let carry = b.add(.carry(ref: todo, meeting: nil))
         let done = b.done(todo, outcome: "Rang them")
