@@ -93,6 +93,200 @@ import Testing
         }
     }
 
+    /// The standard library's reading of the same bytes: its parser takes one well-formed
+    /// scalar at a time and stops at the first byte that starts none.
+    static func libraryFirstInvalid(_ b: ArraySlice<UInt8>) -> Int? {
+        var bytes = b.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// Runs `firstInvalidUTF8` on bytes whose text ends at `end`, in a buffer allocated to
+    /// end where the bytes do, and compares the offset it finds, and when it finds none the
+    /// first and last bytes of 0x80 or above, with the table of the standard and with the
+    /// standard library (which must agree). Records the first few cases that differ.
+    struct UTF8Check {
+        var cases = 0
+        var failures = 0
+
+        mutating func check(_ bytes: [UInt8], end: Int? = nil, _ what: String) {
+            let end = end ?? bytes.count
+            cases += 1
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+            defer { buffer.deallocate() }
+            _ = buffer.initialize(from: bytes)
+            var first = -1, last = -1
+            let found = JournalParser.firstInvalidUTF8(UnsafeBufferPointer(buffer), end: end,
+                                                       firstHigh: &first, lastHigh: &last)
+            let text = bytes[..<end]
+            let expected = ParserBytesTests.referenceFirstInvalid(Array(text))
+            let library = ParserBytesTests.libraryFirstInvalid(text)
+            let repaired = Array(String(decoding: text, as: UTF8.self).utf8)
+            var wrong: [String] = []
+            if library != expected || (repaired == Array(text)) != (expected == nil) {
+                wrong.append("the references disagree: \(String(describing: expected)), \(String(describing: library))")
+            }
+            if found != expected {
+                wrong.append("found \(String(describing: found)), expected \(String(describing: expected))")
+            } else if found == nil {
+                let firstHigh = text.firstIndex { $0 >= 0x80 } ?? -1
+                let lastHigh = text.lastIndex { $0 >= 0x80 } ?? -1
+                if first != firstHigh || last != lastHigh {
+                    wrong.append("first and last high \(first), \(last), expected \(firstHigh), \(lastHigh)")
+                }
+            }
+            guard !wrong.isEmpty else { return }
+            failures += 1
+            if failures <= 10 {
+                let hex = bytes.map { String($0, radix: 16) }.joined(separator: " ")
+                Issue.record("\(what): \(wrong.joined(separator: "; ")) in [\(hex)] to \(end)")
+            }
+        }
+    }
+
+    /// A scalar's bytes, of the given length (1 to 4), often one at the edge of its range.
+    static func scalarBytes(length: Int, using g: inout SeededGenerator) -> [UInt8] {
+        let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x80...0x7FF, 0x800...0xFFFF, 0x10000...0x10FFFF]
+        let edges: [[UInt32]] = [[0, 0x20, 0x7F], [0x80, 0xFF, 0x100, 0x7FF], [0x800, 0xFFF, 0x1000, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF],
+                                 [0x10000, 0x3FFFF, 0x40000, 0xFFFFF, 0x100000, 0x10FFFF]]
+        var v = Int.random(in: 0..<4, using: &g) == 0 ? edges[length - 1].randomElement(using: &g)!
+                                                        : UInt32.random(in: ranges[length - 1], using: &g)
+        if (0xD800...0xDFFF).contains(v) { v = 0xD7FF }
+        return Array(String(Unicode.Scalar(v)!).utf8)
+    }
+
+    /// Well-formed text of exactly `count` bytes: scalars of the lengths `weights` favours
+    /// (weights of lengths 1 to 4), with ASCII to fill when a longer one does not fit.
+    static func text(count: Int, weights: [Int], using g: inout SeededGenerator) -> [UInt8] {
+        var bytes: [UInt8] = []
+        while bytes.count < count {
+            var pick = Int.random(in: 0..<weights.reduce(0, +), using: &g)
+            var length = 1
+            while pick >= weights[length - 1] { pick -= weights[length - 1]; length += 1 }
+            if length > count - bytes.count { length = 1 }
+            bytes += scalarBytes(length: length, using: &g)
+        }
+        return bytes
+    }
+
+    /// Every way a sequence can be ill-formed, as bytes that start one and are not
+    /// well-formed: overlongs, surrogates, scalars above U+10FFFF, leads that start nothing,
+    /// lone continuation bytes, and sequences whose continuation is missing or not one.
+    static func illFormed(using g: inout SeededGenerator) -> [UInt8] {
+        func continuation() -> UInt8 { UInt8.random(in: 0x80...0xBF, using: &g) }
+        func notContinuation() -> UInt8 {
+            Bool.random(using: &g) ? UInt8.random(in: 0...0x7F, using: &g) : UInt8.random(in: 0xC0...0xFF, using: &g)
+        }
+        switch Int.random(in: 0..<10, using: &g) {
+        case 0: return [0xE0, UInt8.random(in: 0x80...0x9F, using: &g), continuation()]
+        case 1: return [0xED, UInt8.random(in: 0xA0...0xBF, using: &g), continuation()]
+        case 2: return [0xF0, UInt8.random(in: 0x80...0x8F, using: &g), continuation(), continuation()]
+        case 3: return [0xF4, UInt8.random(in: 0x90...0xBF, using: &g), continuation(), continuation()]
+        case 4: return [UInt8.random(in: 0xF5...0xFF, using: &g), continuation(), continuation(), continuation()]
+        case 5: return [UInt8.random(in: 0xC0...0xC1, using: &g), continuation()]
+        case 6: return [continuation()]
+        default:
+            // A well-formed sequence of two to four bytes with one of its continuation
+            // bytes replaced by a byte that is none.
+            var bytes = scalarBytes(length: Int.random(in: 2...4, using: &g), using: &g)
+            bytes[Int.random(in: 1..<bytes.count, using: &g)] = notContinuation()
+            return bytes
+        }
+    }
+
+    @Test func theUTF8CheckAgreesWithTheStandardOnDenseTextOfEveryLengthOfSequence() {
+        var g = SeededGenerator(seed: 103)
+        var check = UTF8Check()
+        // Mostly ASCII with accents; dense two-, three- and four-byte text; an even mix.
+        let mixes = [[20, 2, 1, 0], [1, 20, 0, 0], [1, 0, 20, 0], [1, 0, 0, 20], [0, 5, 5, 5], [3, 3, 3, 3]]
+        for round in 0..<12000 {
+            let weights = mixes[round % mixes.count]
+            let line = Self.text(count: Int.random(in: 0...140, using: &g), weights: weights, using: &g)
+            check.check(line, "well-formed text \(round)")
+            // The same text ending anywhere, most often inside a sequence, with the rest of
+            // the line still in the buffer after `end`.
+            check.check(line, end: Int.random(in: 0...line.count, using: &g), "text ended early \(round)")
+        }
+        #expect(check.failures == 0)
+        #expect(check.cases == 24000)
+    }
+
+    @Test func theUTF8CheckFindsEveryIllFormedSequenceRightAfterMultiByteTextAndAtWordBoundaries() {
+        var g = SeededGenerator(seed: 104)
+        var check = UTF8Check()
+        let mixes = [[0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1], [0, 1, 1, 1], [4, 1, 1, 1]]
+        let offsets = [0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 13, 14, 15, 16, 17, 23, 24, 25, 30, 31, 32, 33, 39, 40, 41,
+                       47, 48, 55, 56, 57, 62, 63, 64, 65, 95, 96, 97]
+        for round in 0..<60 {
+            for offset in offsets {
+                // ASCII, then multi-byte text up to `offset` (most often all of it), the
+                // ill-formed bytes there, and more text after them.
+                let weights = mixes[(round + offset) % mixes.count]
+                let multiByte = round % 3 == 0 ? Int.random(in: 0...offset, using: &g) : offset
+                var line = Self.text(count: offset - multiByte, weights: [1, 0, 0, 0], using: &g)
+                    + Self.text(count: multiByte, weights: weights, using: &g)
+                line += Self.illFormed(using: &g)
+                line += Self.text(count: Int.random(in: 0...40, using: &g), weights: weights, using: &g)
+                check.check(line, "ill-formed at \(offset), round \(round)")
+            }
+        }
+        #expect(check.failures == 0)
+    }
+
+    @Test func theUTF8CheckFindsASequenceCutShortByTheEndAfterAnyText() {
+        var g = SeededGenerator(seed: 105)
+        var check = UTF8Check()
+        for length in 0...80 {
+            for round in 0..<24 {
+                // Text of `length` bytes, then the first one to three bytes of a sequence of
+                // two to four: the line ends there, or `end` does with the rest in the buffer.
+                let weights = [[1, 1, 1, 1], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1], [6, 1, 0, 0]][round % 5]
+                let text = Self.text(count: length, weights: weights, using: &g)
+                let sequence = Self.scalarBytes(length: Int.random(in: 2...4, using: &g), using: &g)
+                let cut = Int.random(in: 1..<sequence.count, using: &g)
+                check.check(text + sequence[..<cut], "cut after \(length), round \(round)")
+                check.check(text + sequence, end: length + cut, "ended after \(length), round \(round)")
+                // And a whole sequence ending exactly at the end.
+                check.check(text + sequence, "whole after \(length), round \(round)")
+            }
+        }
+        #expect(check.failures == 0)
+    }
+
+    @Test func theUTF8CheckReadsEveryLeadWithEachEdgeOfTheSecondBytesRangesAtEveryPlaceInAWord() {
+        var check = UTF8Check()
+        // Each byte of 0x80 or above as a lead, with second bytes at both edges of each range
+        // of Table 3-7 and a few third and fourth bytes, at offsets that put it at each place
+        // in a word, at the end of the line and with eight more bytes after it.
+        let seconds: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x81, 0x8F, 0x90, 0x9F, 0xA0, 0xAF, 0xB0, 0xBF,
+                                0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        let rests: [(UInt8, UInt8)] = [(0x80, 0xBF), (0xBF, 0x41), (0x41, 0x80), (0xC3, 0xA9)]
+        for offset in [0, 7, 8, 13, 31] {
+            for lead in 0x80...0xFF {
+                for second in seconds {
+                    for (third, fourth) in rests {
+                        let line = [UInt8](repeating: 0x61, count: offset) + [UInt8(lead), second, third, fourth]
+                        check.check(line, "lead \(lead), second \(second) at \(offset)")
+                        check.check(line + Array("bcdefghi".utf8), "lead \(lead), second \(second) at \(offset), more")
+                        if third == 0x80 {
+                            for cut in 1...3 {
+                                check.check(line, end: offset + cut, "lead \(lead), second \(second) at \(offset) cut")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(check.failures == 0)
+    }
+
     @Test func everyScalarOutsideASCIIThatIsWhitespaceIsOneTheBlankTestSendsToTheString() {
         for v in UInt32(0x80)...0x10FFFF {
             guard let scalar = Unicode.Scalar(v) else { continue }
