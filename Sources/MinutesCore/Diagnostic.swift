@@ -18,15 +18,19 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var hint: String?
     /// The field the problem is in, when replay found it after parsing (used to find the column).
     public var field: String?
+    /// The field's value as written, for a field that may repeat (`owner`, `present`,
+    /// `apology`): the column is then that value's, not the first such field's.
+    public var fieldValue: String?
 
     public init(_ severity: Severity, line: Int, column: Int = 1, _ message: String,
-                hint: String? = nil, field: String? = nil) {
+                hint: String? = nil, field: String? = nil, fieldValue: String? = nil) {
         self.severity = severity
         self.line = line
         self.column = column
         self.message = message
         self.hint = hint
         self.field = field
+        self.fieldValue = fieldValue
     }
 
     public static func error(line: Int, column: Int = 1, _ message: String, hint: String? = nil,
@@ -35,8 +39,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     public static func warning(line: Int, column: Int = 1, _ message: String, hint: String? = nil,
-                               field: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, line: line, column: column, message, hint: hint, field: field)
+                               field: String? = nil, fieldValue: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, line: line, column: column, message, hint: hint, field: field, fieldValue: fieldValue)
     }
 
     public var isError: Bool { severity == .error }

@@ -149,7 +149,7 @@ public enum JournalLoader {
         /// The journal's size in bytes, from which `reserve` sizes the state's tables.
         let fileSize: Int
 
-        init(state: MinutesState, sorting: Bool, fileSize: Int = 0) {
+        init(state: MinutesState, sorting: Bool, fileSize: Int) {
             self.state = state
             self.sorting = sorting
             self.fileSize = fileSize
@@ -326,19 +326,34 @@ public enum JournalLoader {
             }
             for i in result.diagnostics.indices {
                 guard let field = result.diagnostics[i].field, let text = texts[result.diagnostics[i].line] else { continue }
-                result.diagnostics[i].column = column(of: field, in: text)
+                result.diagnostics[i].column = column(of: field, value: result.diagnostics[i].fieldValue, in: text)
             }
         }
         result.diagnostics = result.diagnostics.sortedByPlace()
     }
 
-    /// The column of a field's value in a line (1 when the field is absent).
-    static func column(of field: String, in line: String) -> Int {
+    /// The column of a field's value in a line (1 when the field is absent). Given the value
+    /// as written, the field that holds exactly it, so that the second `owner=` of a line is
+    /// found rather than the first; the first field of the name when none does (a quoted or
+    /// escaped value).
+    static func column(of field: String, value: String? = nil, in line: String) -> Int {
         let scalars = Array(line.unicodeScalars)
-        let needle = Array((" " + field + "=").unicodeScalars)
-        guard needle.count <= scalars.count else { return 1 }
-        for start in 0...(scalars.count - needle.count) where Array(scalars[start..<(start + needle.count)]) == needle {
-            return start + needle.count + 1
+        let key = Array((" " + field + "=").unicodeScalars)
+        if let value {
+            let needle = key + Array(value.unicodeScalars)
+            if needle.count <= scalars.count {
+                for start in 0...(scalars.count - needle.count)
+                where Array(scalars[start..<(start + needle.count)]) == needle {
+                    let after = start + needle.count
+                    if after == scalars.count || scalars[after] == " " || scalars[after] == "\t" {
+                        return start + key.count + 1
+                    }
+                }
+            }
+        }
+        guard key.count <= scalars.count else { return 1 }
+        for start in 0...(scalars.count - key.count) where Array(scalars[start..<(start + key.count)]) == key {
+            return start + key.count + 1
         }
         return 1
     }

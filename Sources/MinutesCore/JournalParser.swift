@@ -1053,8 +1053,7 @@ public struct JournalParser {
     }
 
     /// The offset of the first byte of 0x80 or above in `start..<end`, or `end`: 32 bytes
-    /// at a time, then 8, then the word ending at `end` with its bytes before `start`
-    /// shifted out (with fewer than eight bytes on the line, a byte at a time).
+    /// at a time, then 8, then the last few through `tailWord`.
     @inline(__always)
     private static func nextHighByte(_ p: UnsafeRawPointer, from start: Int, end: Int) -> Int {
         var i = start
@@ -1069,14 +1068,9 @@ public struct JournalParser {
             if h != 0 { return i &+ h.trailingZeroBitCount &>> 3 }
             i &+= 8
         }
-        if i >= end { return end }
-        if end >= 8 {
-            let before = UInt64(truncatingIfNeeded: i &- (end &- 8))
-            let h = (word(p, at: end &- 8) & highBits) &>> (before &* 8)
-            return h == 0 ? end : i &+ h.trailingZeroBitCount &>> 3
-        }
-        while i < end, p.load(fromByteOffset: i, as: UInt8.self) < 0x80 { i &+= 1 }
-        return i
+        guard i < end else { return end }
+        let h = tailWord(p, at: i, end: end) & highBits
+        return h == 0 ? end : i &+ h.trailingZeroBitCount &>> 3
     }
 }
 

@@ -257,11 +257,8 @@ public struct MinutesState: Sendable {
         guard !knownInitials.contains(initials), Owner.looksLikeInitials(initials),
               people.index(forKey: initials) == nil else { return }
         report(.warning(line: line, "unknown initials \(initials)",
-                        hint: "add them with: minutes add person \(initials) \"Full Name\"", field: field))
-    }
-
-    private mutating func warnUnknownInitials(_ list: [String], line: Int, field: String) {
-        for i in list { warnIfUnknown(i, line: line, field: field) }
+                        hint: "add them with: minutes add person \(initials) \"Full Name\"",
+                        field: field, fieldValue: initials))
     }
 
     /// `warnIfUnknown` for each owner written as initials. A plain loop: the generic version
@@ -322,7 +319,7 @@ public struct MinutesState: Sendable {
             g.meetings[i].contributions.append((e.id, f))
             g.meetings[i].recompute()
         }
-        warnUnknownInitials(f.present, line: line, field: "present")
+        for i in f.present { warnIfUnknown(i, line: line, field: "present") }
         if let chair = f.chair { warnIfUnknown(chair, line: line, field: "chair") }
         if let taker = f.minuteTaker { warnIfUnknown(taker, line: line, field: "minutes") }
         targets[e.id] = .meeting(group: f.group, date: f.date)

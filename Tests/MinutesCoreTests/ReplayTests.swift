@@ -216,6 +216,29 @@ import Testing
         #expect(j.diagnostics.first?.column == line.distance(from: line.startIndex, to: line.range(of: "QQ")!.lowerBound) + 1)
     }
 
+    /// With a field given more than once, the caret goes under the value that is unknown,
+    /// not under the first field of that name.
+    @Test func anUnknownSecondOwnerOrAttendeeIsReportedAtItsOwnValue() {
+        let meeting = "2024-01-10T09:00:00.000Z 00000000000a meeting group=g date=2024-01-10 present=KP present=QQX present=QQ"
+        let todo = "2024-01-10T09:01:00.000Z 00000000000b todo project=g/1 owner=KP owner=ZZ text=\"ring the café\""
+        let j = JournalLoader.load(text: journalText([
+            "2024-01-08T08:00:00.000Z 000000000001 person initials=KP name=Kieran",
+            "2024-01-08T08:00:01.000Z 000000000002 group slug=g name=G",
+            "2024-01-08T08:00:02.000Z 000000000003 project group=g number=1 headline=\"Hall\"",
+            meeting, todo,
+        ]))
+        func column(of needle: String, in line: String) -> Int {
+            line.unicodeScalars.distance(from: line.unicodeScalars.startIndex,
+                                         to: line.range(of: needle)!.lowerBound.samePosition(in: line.unicodeScalars)!) + 1
+        }
+        let qq = j.diagnostics.first { $0.message == "unknown initials QQ" }
+        let qqx = j.diagnostics.first { $0.message == "unknown initials QQX" }
+        let zz = j.diagnostics.first { $0.message == "unknown initials ZZ" }
+        #expect(qq?.line == 5 && qq?.column == column(of: "QQ", in: meeting.replacingOccurrences(of: "QQX", with: "___")))
+        #expect(qqx?.column == column(of: "QQX", in: meeting))
+        #expect(zz?.line == 6 && zz?.column == column(of: "ZZ", in: todo))
+    }
+
     @Test func retractingAMeetingEventTwiceIsAWarningNotACrash() {
         // Two laptops both retract the same wrongly opened meeting.
         var b = JournalBuilder()
