@@ -101,6 +101,9 @@ struct Run: ParsableCommand {
             }
             record(floor)
         }
+        let replays = results.filter { $0.measure == "replay" }.sorted { $0.events < $1.events }
+        let growth = zip(replays, replays.dropFirst()).map { Run.growth(from: $0, to: $1) }
+        if json { growth.forEach { writeLine(Table.json($0)) } }
         if !json {
             let order = ["replay", "wc -l", "memory", "first-frame", "keystroke", "append", "query", "export"]
             let sorted = results.enumerated().sorted { a, b in
@@ -108,14 +111,28 @@ struct Run: ParsableCommand {
                 return ia != ib ? ia < ib : a.offset < b.offset
             }.map(\.element)
             writeLine(Table.render(sorted))
-            let replays = results.filter { $0.measure == "replay" }.sorted { $0.events < $1.events }
-            for (a, b) in zip(replays, replays.dropFirst()) {
-                writeLine(String(format: "replay growth %@ → %@ events (%.1f× events): %.2f× time",
-                             formatCount(Double(a.events)), formatCount(Double(b.events)),
-                             Double(b.events) / Double(a.events), b.median / a.median))
+            for g in growth {
+                let fastest = g.detail["fastest_ratio"].map { String(format: "; fastest runs %.2f×", $0) } ?? ""
+                let verdict = g.met.map { ($0 ? "ok " : "MISSED ") + (g.target ?? "") } ?? ""
+                writeLine(String(format: "replay growth %@ events (%.1f× events): %.2f× time (medians%@)  %@",
+                                 g.variant ?? "", g.detail["events_ratio"] ?? 0, g.median, fastest, verdict))
             }
         }
         if failed || results.isEmpty { throw ExitCode(1) }
+    }
+
+    /// How replay's time grew from one journal size to the next: the ratio of the medians,
+    /// checked against the target (10× the events in at most 11× the time, so a ratio of
+    /// events `r` allows `1.1 r`), and, for a reader judging noise, the ratio of the fastest runs.
+    static func growth(from a: Measurement, to b: Measurement) -> Measurement {
+        let events = Double(b.events) / Double(a.events)
+        let ratio = b.median / a.median
+        var detail = ["events_ratio": events]
+        if let fa = a.detail["min_s"], let fb = b.detail["min_s"], fa > 0 { detail["fastest_ratio"] = fb / fa }
+        return Measurement(measure: "replay growth", variant: "\(formatCount(Double(a.events))) → \(formatCount(Double(b.events)))",
+                           events: b.events, unit: "ratio", median: ratio, samples: min(a.samples, b.samples),
+                           detail: detail, note: nil,
+                           target: String(format: "≤ %.1f×", 1.1 * events), met: ratio <= 1.1 * events)
     }
 
     /// `.build/bench` in the package folder (found by looking up for Package.swift), else here.

@@ -57,6 +57,56 @@ enum ProcStatus {
     static var resident: Int? { kilobytes("VmRSS").map { $0 * 1024 } }
 }
 
+/// The machine's CPU time counters (`/proc/stat`, first line), in clock ticks: how busy the
+/// machine was while something was measured.
+///
+/// Why: this machine is a virtual one shared with others. When the host runs other guests on
+/// our cores, the time our threads wait for a core is counted as *steal*, and every wall time
+/// measured then is longer by up to a half. The steal share printed next to replay says how
+/// much of a figure is the machine rather than the program.
+struct CPUTicks: Equatable {
+    /// user, nice, system, idle, iowait, irq, softirq, steal.
+    var fields: [UInt64]
+
+    /// Reads the `cpu ` line of `/proc/stat`; nil where there is none (not Linux).
+    static func now() -> CPUTicks? {
+        guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8) else { return nil }
+        return CPUTicks(procStat: text)
+    }
+
+    /// Parses the aggregate `cpu ` line of `/proc/stat` text.
+    init?(procStat text: String) {
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("cpu ") }) else { return nil }
+        let numbers = line.split(separator: " ").dropFirst().prefix(8).compactMap { UInt64($0) }
+        guard numbers.count == 8 else { return nil }
+        fields = numbers
+    }
+
+    init(fields: [UInt64]) { self.fields = fields }
+
+    /// How the machine's CPU time between `self` and `later` was spent, as shares 0…1 of it:
+    /// taken by the host for other guests (steal), and used by other processes than ours (busy
+    /// time less `ownSeconds`, this process's CPU time meanwhile). Nil when no time passed.
+    func shares(until later: CPUTicks, ownSeconds: Double, ticksPerSecond: Double) -> (steal: Double, others: Double)? {
+        let delta = zip(later.fields, fields).map { $0 &- $1 }
+        let total = delta.reduce(0, +)
+        guard total > 0 else { return nil }
+        let busy = delta[0] + delta[1] + delta[2] + delta[5] + delta[6]
+        let others = max(0, Double(busy) - ownSeconds * ticksPerSecond)
+        return (Double(delta[7]) / Double(total), min(1, others / Double(total)))
+    }
+
+    /// Clock ticks per second, the unit of `/proc/stat`.
+    static var ticksPerSecond: Double { Double(sysconf(Int32(_SC_CLK_TCK))) }
+}
+
+/// This process's CPU time so far (user and system, all threads), in seconds.
+func processCPUSeconds() -> Double {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+}
+
 /// The size of a file in bytes.
 func fileSize(_ path: String) -> Int {
     var st = stat()

@@ -2,13 +2,14 @@ import Foundation
 
 /// One measured figure, as printed in the table and as one line of `--json`.
 struct Measurement: Codable {
-    /// What was measured: replay, memory, first-frame, keystroke, append, query, export, wc-l.
+    /// What was measured: replay, memory, first-frame, keystroke, append, query, export, wc-l,
+    /// replay growth.
     var measure: String
     /// A qualifier: the key category, the export format, "fsync" …
     var variant: String?
     /// Events in the journal measured.
     var events: Int
-    /// "s" for times (median and p99 in seconds), "bytes" for memory.
+    /// "s" for times (median and p99 in seconds), "bytes" for memory, "ratio" for growth.
     var unit: String
     var median: Double
     var p99: Double?

@@ -13,6 +13,15 @@ struct Scenarios {
     let scratchDir: String
     let emit: (Measurement) -> Void
 
+    /// How many replays to time: `repeats`, or more for a small journal, enough for about half a
+    /// second of replaying (at most 50). A 10,000-event replay takes 5 ms, so that five of them
+    /// were one scheduler hiccup away from a different median, and the growth ratio from it
+    /// moved between ×4 and ×11 from run to run.
+    static func replayRuns(repeats: Int, firstTook seconds: Double) -> Int {
+        let enough = seconds > 0 ? Int((0.5 / seconds).rounded(.up)) : repeats
+        return max(1, repeats, min(50, enough))
+    }
+
     static let width = 120
     static let height = 40
 
@@ -20,12 +29,14 @@ struct Scenarios {
 
     // MARK: - Replay and memory
 
-    /// Replays the journal `repeats` times. The first replay runs in a process that has done
-    /// nothing else yet, so the peak resident size read right after it is replay's own.
+    /// Replays the journal `repeats` times, or more when it is small (`replayRuns`). The first
+    /// replay runs in a process that has done nothing else yet, so the peak resident size read
+    /// right after it is replay's own.
     func replay() throws -> MinutesState {
         let before = ProcStatus.resident ?? 0
         var loaded: LoadedJournal?
         var times = Samples()
+        let (ticks, ownBefore) = (CPUTicks.now(), processCPUSeconds())
         times.add(try timed { loaded = try JournalLoader.load(path: path) })
         let peak = ProcStatus.peakResident ?? 0
         guard let first = loaded else { throw BenchError("no journal") }
@@ -43,18 +54,28 @@ struct Scenarios {
                          met: events >= 1_000_000 ? Double(peak) <= 2 * size : nil))
         let state = first.state
         loaded = nil
-        for _ in 1..<max(1, repeats) {
+        for _ in 1..<Scenarios.replayRuns(repeats: repeats, firstTook: times.values[0]) {
             var again: LoadedJournal?
             times.add(try timed { again = try JournalLoader.load(path: path) })
             again = nil
             _ = again
         }
+        // How busy the machine was meanwhile, so that a slow figure can be told from a busy machine.
+        let load = ticks.flatMap { start in
+            CPUTicks.now().flatMap { start.shares(until: $0, ownSeconds: processCPUSeconds() - ownBefore,
+                                                   ticksPerSecond: CPUTicks.ticksPerSecond) }
+        }
         let t = times.median
+        var detail = ["events_per_s": Double(events) / t, "mb_per_s": size / 1e6 / t, "min_s": times.min,
+                      "warnings": Double(first.diagnostics.warnings.count)]
+        detail["steal"] = load?.steal
+        detail["others_busy"] = load?.others
         emit(Measurement(measure: "replay", events: events, unit: "s", median: t, samples: times.count,
-                         detail: ["events_per_s": Double(events) / t, "mb_per_s": size / 1e6 / t, "min_s": times.min,
-                                  "warnings": Double(first.diagnostics.warnings.count)],
+                         detail: detail,
                          note: "\(formatCount(Double(events) / t)) events/s, " + String(format: "%.0f MB/s", size / 1e6 / t)
-                             + (first.diagnostics.isEmpty ? "" : ", \(first.diagnostics.count) warnings"),
+                             + (times.count > repeats ? ", \(times.count) runs" : "")
+                             + (first.diagnostics.isEmpty ? "" : ", \(first.diagnostics.count) warnings")
+                             + (load.map { String(format: "; machine: steal %.0f%%, others %.0f%%", $0.steal * 100, $0.others * 100) } ?? ""),
                          target: events >= 1_000_000 ? "≤ 0.6 s" : nil,
                          met: events >= 1_000_000 ? t <= 0.6 : nil))
         return state
