@@ -64,7 +64,7 @@ enum ProcStatus {
 /// our cores, the time our threads wait for a core is counted as *steal*, and every wall time
 /// measured then is longer by up to a half. The steal share printed next to replay says how
 /// much of a figure is the machine rather than the program.
-struct CPUTicks: Equatable {
+struct CPUTicks {
     /// user, nice, system, idle, iowait, irq, softirq, steal.
     var fields: [UInt64]
 
@@ -82,8 +82,6 @@ struct CPUTicks: Equatable {
         fields = numbers
     }
 
-    init(fields: [UInt64]) { self.fields = fields }
-
     /// How the machine's CPU time between `self` and `later` was spent, as shares 0…1 of it:
     /// taken by the host for other guests (steal), and used by other processes than ours (busy
     /// time less `ownSeconds`, this process's CPU time meanwhile). Nil when no time passed.
@@ -100,10 +98,11 @@ struct CPUTicks: Equatable {
     static var ticksPerSecond: Double { Double(sysconf(Int32(_SC_CLK_TCK))) }
 }
 
-/// This process's CPU time so far (user and system, all threads), in seconds.
-func processCPUSeconds() -> Double {
+/// CPU time so far (user and system), in seconds, of this process (all threads) or, with
+/// `ReplayParts.thisThread` (`RUSAGE_THREAD`), of the calling thread.
+func cpuSeconds(_ who: Int32 = RUSAGE_SELF.rawValue) -> Double {
     var u = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &u)
+    getrusage(who, &u)
     return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
 }
 

@@ -63,12 +63,4 @@ struct ReplayParts: ParsableCommand {
 
     /// `RUSAGE_THREAD` (Linux), which Glibc's module does not export.
     static let thisThread: Int32 = 1
-
-    func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
-
-    func cpuSeconds(_ who: Int32) -> Double {
-        var u = rusage()
-        getrusage(who, &u)
-        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
-    }
 }

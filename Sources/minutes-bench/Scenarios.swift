@@ -36,7 +36,7 @@ struct Scenarios {
         let before = ProcStatus.resident ?? 0
         var loaded: LoadedJournal?
         var times = Samples()
-        let (ticks, ownBefore) = (CPUTicks.now(), processCPUSeconds())
+        let (ticks, ownBefore) = (CPUTicks.now(), cpuSeconds())
         times.add(try timed { loaded = try JournalLoader.load(path: path) })
         let peak = ProcStatus.peakResident ?? 0
         guard let first = loaded else { throw BenchError("no journal") }
@@ -62,7 +62,7 @@ struct Scenarios {
         }
         // How busy the machine was meanwhile, so that a slow figure can be told from a busy machine.
         let load = ticks.flatMap { start in
-            CPUTicks.now().flatMap { start.shares(until: $0, ownSeconds: processCPUSeconds() - ownBefore,
+            CPUTicks.now().flatMap { start.shares(until: $0, ownSeconds: cpuSeconds() - ownBefore,
                                                    ticksPerSecond: CPUTicks.ticksPerSecond) }
         }
         let t = times.median
