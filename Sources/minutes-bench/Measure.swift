@@ -61,9 +61,11 @@ enum ProcStatus {
 /// machine was while something was measured.
 ///
 /// Why: this machine is a virtual one shared with others. When the host runs other guests on
-/// our cores, the time our threads wait for a core is counted as *steal*, and every wall time
-/// measured then is longer by up to a half. The steal share printed next to replay says how
-/// much of a figure is the machine rather than the program.
+/// our cores, the time our threads wait for a core is counted as *steal*; when other processes
+/// run, they take cores too; either makes every wall time measured then longer, by up to a
+/// half. The two shares printed next to replay say how much of a figure is the machine rather
+/// than the program. (The host can also slow us where the guest cannot see it, through shared
+/// caches and memory; `wc -l` in the same run shows that.)
 struct CPUTicks {
     /// user, nice, system, idle, iowait, irq, softirq, steal.
     var fields: [UInt64]
@@ -84,11 +86,13 @@ struct CPUTicks {
 
     /// How the machine's CPU time between `self` and `later` was spent, as shares 0…1 of it:
     /// taken by the host for other guests (steal), and used by other processes than ours (busy
-    /// time less `ownSeconds`, this process's CPU time meanwhile). Nil when no time passed.
+    /// time less `ownSeconds`, this process's CPU time meanwhile). Nil when too little time
+    /// passed to tell: the counters move in ticks of 10 ms, so a single 15 ms replay read
+    /// "others 64 %" on an idle machine; 20 ticks (0.1 s on each of two cores) is the least.
     func shares(until later: CPUTicks, ownSeconds: Double, ticksPerSecond: Double) -> (steal: Double, others: Double)? {
         let delta = zip(later.fields, fields).map { $0 &- $1 }
         let total = delta.reduce(0, +)
-        guard total > 0 else { return nil }
+        guard total >= 20 else { return nil }
         let busy = delta[0] + delta[1] + delta[2] + delta[5] + delta[6]
         let others = max(0, Double(busy) - ownSeconds * ticksPerSecond)
         return (Double(delta[7]) / Double(total), min(1, others / Double(total)))
