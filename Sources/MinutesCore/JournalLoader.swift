@@ -42,6 +42,9 @@ public enum JournalLoader {
         let source = try FileSource(path: path)
         defer { source.close() }
         let pipelined = parallel ?? (ProcessInfo.processInfo.activeProcessorCount > 1 && source.size >= 1 << 20)
+        // A large journal's state is built on huge pages (see `ReplayHeap`).
+        let prepared = ReplayHeap.prepare(fileSize: source.size)
+        defer { if prepared { ReplayHeap.finish() } }
         if var result = try replay(source, asOf: asOf, sorting: false, pipelined: pipelined) {
             try resolve(&result, source: source)
             return result
