@@ -62,7 +62,8 @@ enum ReplayHeap {
         defer { for block in blocks.reversed() { free(block) } }
         while Int(bitPattern: sbrk(0)) - before < bytes, let block = malloc(30 << 20) {
             blocks.append(block)
-            // The heap did not grow (glibc mapped the block elsewhere): nothing to mark.
+            // The heap did not grow (the block came from free space already at its top, or from
+            // a mapping of its own): nothing new to mark.
             if Int(bitPattern: sbrk(0)) <= before { break }
         }
         let start = (before + hugePage - 1) / hugePage * hugePage
