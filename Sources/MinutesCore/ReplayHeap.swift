@@ -24,19 +24,21 @@ enum ReplayHeap {
     /// mostly covered by the processor's address translations already, and is left alone.
     static let minimumFileSize = 8 << 20
 
-    /// How much heap to prepare for a journal of `fileSize` bytes: the applying thread's part
-    /// of a replayed state is about 0.8× the file (104 MB at a million events, 129 MB file);
-    /// space not used is never touched, so it costs address space only, and is given back
-    /// after replay (`finish`).
-    static func bytesToPrepare(fileSize: Int) -> Int { fileSize }
+    /// How much heap to prepare for a journal of `fileSize` bytes, nil below `minimumFileSize`:
+    /// the applying thread's part of a replayed state is about 0.8× the file (104 MB at a
+    /// million events, 129 MB file); space not used is never touched, so it costs address
+    /// space only, and is given back after replay (`finish`).
+    static func bytesToPrepare(fileSize: Int) -> Int? {
+        fileSize >= minimumFileSize ? fileSize : nil
+    }
 
     private static let hugePage = 2 << 20
 
     /// Prepares the heap for replaying a journal of `fileSize` bytes, when large enough;
     /// returns whether anything was done (and so is for `finish` to undo).
     static func prepare(fileSize: Int) -> Bool {
-        guard fileSize >= minimumFileSize else { return false }
-        return !prepare(bytes: bytesToPrepare(fileSize: fileSize)).isEmpty
+        guard let bytes = bytesToPrepare(fileSize: fileSize) else { return false }
+        return !prepare(bytes: bytes).isEmpty
     }
 
     /// Grows the main heap by about `bytes`, without writing to it, and marks that space for

@@ -3,11 +3,22 @@ import Testing
 @testable import MinutesCore
 
 /// Replay of a large journal prepares glibc's heap for huge pages, and nothing else changes.
-/// (That the heap is marked is checked on the running app, whose replay runs on the main
-/// thread: `HugePageHeapTests` among the command-line tests. A test here runs on another.)
+///
+/// A test here runs on a thread other than the process's main one, where `prepare` does
+/// nothing whatever the size: these tests check the size rule and that other threads are
+/// left alone. That the heap is marked, and that the app then shows the same journal the
+/// same, is checked on the running app, whose replay runs on the main thread
+/// (`HugePageHeapTests` among the command-line tests).
 @Suite struct ReplayHeapTests {
     @Test func aSmallJournalLeavesTheHeapAlone() {
         #expect(!ReplayHeap.prepare(fileSize: ReplayHeap.minimumFileSize - 1))
+        #expect(ReplayHeap.bytesToPrepare(fileSize: ReplayHeap.minimumFileSize - 1) == nil)
+        #expect(ReplayHeap.bytesToPrepare(fileSize: 0) == nil)
+    }
+
+    @Test func aLargeJournalGetsAboutItsSizeOfHeap() {
+        #expect(ReplayHeap.bytesToPrepare(fileSize: ReplayHeap.minimumFileSize) == ReplayHeap.minimumFileSize)
+        #expect(ReplayHeap.bytesToPrepare(fileSize: 129_000_000) == 129_000_000)
     }
 
     /// Another thread allocates from a heap of its own, which growing the main one would not help.
@@ -16,8 +27,8 @@ import Testing
         #expect(marked.isEmpty)
     }
 
-    /// A journal past the size that prepares the heap replays from its file exactly as from
-    /// memory (which never prepares it).
+    /// A journal past that size replays from its file exactly as from memory: the file path,
+    /// which calls `prepare` and `finish` around replay, changes nothing else.
     @Test func aLargeJournalReplaysTheSameWithThePreparedHeap() throws {
         var b = JournalBuilder(seed: 23)
         b.person("KP", "Kim Patel")
