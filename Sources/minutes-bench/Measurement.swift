@@ -1,5 +1,24 @@
 import Foundation
 
+extension Measurement {
+    /// The replay target, for a journal of `events`: at most 0.6 s for a million events or
+    /// more (the figure), none below. One definition for every replay row.
+    static func replayTarget(events: Int, seconds: Double) -> (target: String?, met: Bool?) {
+        events >= 1_000_000 ? ("≤ 0.6 s", seconds <= 0.6) : (nil, nil)
+    }
+
+    /// The measurements a child process printed, one JSON object a line; a line that is not
+    /// one is logged and left out.
+    static func decodeLines(_ output: Data) -> [Measurement] {
+        let decoder = JSONDecoder()
+        return String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { line in
+            if let m = try? decoder.decode(Measurement.self, from: Data(line.utf8)) { return m }
+            log("  unreadable: \(line)")
+            return nil
+        }
+    }
+}
+
 /// One measured figure, as printed in the table and as one line of `--json`.
 struct Measurement: Codable {
     /// What was measured: replay, memory, first-frame, keystroke, append, query, export, wc-l,

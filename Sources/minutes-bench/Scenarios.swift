@@ -71,14 +71,14 @@ struct Scenarios {
                       "warnings": Double(first.diagnostics.warnings.count)]
         detail["steal"] = load?.steal
         detail["others_busy"] = load?.others
+        let verdict = Measurement.replayTarget(events: events, seconds: t)
         emit(Measurement(measure: "replay", events: events, unit: "s", median: t, samples: times.count,
                          detail: detail,
                          note: "\(formatCount(Double(events) / t)) events/s, " + String(format: "%.0f MB/s", size / 1e6 / t)
                              + (times.count > repeats ? ", \(times.count) runs" : "")
                              + (first.diagnostics.isEmpty ? "" : ", \(first.diagnostics.count) warnings")
                              + (load.map { String(format: "; machine: steal %.0f%%, others %.0f%%", $0.steal * 100, $0.others * 100) } ?? ""),
-                         target: events >= 1_000_000 ? "≤ 0.6 s" : nil,
-                         met: events >= 1_000_000 ? t <= 0.6 : nil))
+                         target: verdict.target, met: verdict.met))
         return state
     }
 
