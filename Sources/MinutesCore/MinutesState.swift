@@ -8,7 +8,7 @@ public struct MinutesState: Sendable {
     public internal(set) var people: [String: Person] = [:]
     public internal(set) var groupOrder: [String] = []
     public internal(set) var groups: [String: Group] = [:]
-    public internal(set) var projects: [ProjectRef: Project] = [:]
+    public internal(set) var projects = ProjectTable()
     /// Every item, found by id (see `ItemStore`).
     public var items: ItemStore { ItemStore(targets: targets, storage: itemStorage) }
     /// The items in the order applied; `targets` holds each one's position.
@@ -27,13 +27,14 @@ public struct MinutesState: Sendable {
     var targets = TargetTable()
     /// The group and the project the latest events named, and where each sits in `groups` and
     /// `projects`: consecutive lines mostly name the same ones, and comparing two short slugs
-    /// costs far less than hashing one (SipHash was a quarter of applying an event). Cleared
-    /// (with `projectPlaces`) whenever a group or project is added, the only changes that
-    /// move dictionary entries.
+    /// costs far less than hashing one (SipHash was a quarter of applying an event).
+    /// `recentGroup` is cleared whenever a group is added, which moves dictionary entries; a
+    /// project's position in `projects` never changes, so `recentProject` and `projectPlaces`
+    /// stay true for good (see `ProjectTable`).
     private var recentGroup: (slug: String, index: Dictionary<String, Group>.Index)?
-    private var recentProject: (ref: ProjectRef, index: Dictionary<ProjectRef, Project>.Index)?
+    private var recentProject: (ref: ProjectRef, position: Int)?
     /// Where other recently named projects sit, for when `recentProject` is another one.
-    private var projectPlaces = ProjectRefCache<Dictionary<ProjectRef, Project>.Index>()
+    private var projectPlaces = ProjectRefCache<Int>()
     /// The directory's initials, answered without hashing (every follow-up's owners and every
     /// meeting's attendance are checked against the directory).
     private var knownInitials = InitialsSet()
@@ -183,15 +184,15 @@ public struct MinutesState: Sendable {
         return i
     }
 
-    /// Where project `ref` sits in `projects`, through `recentProject`.
+    /// Where project `ref` sits in `projects.values`, through `recentProject`.
     @inline(__always)
-    mutating func projectIndex(_ ref: ProjectRef) -> Dictionary<ProjectRef, Project>.Index? {
-        if let r = recentProject, r.ref == ref { return r.index }
+    mutating func projectIndex(_ ref: ProjectRef) -> Int? {
+        if let r = recentProject, r.ref == ref { return r.position }
         if let i = projectPlaces.value(for: ref) {
             recentProject = (ref, i)
             return i
         }
-        guard let i = projects.index(forKey: ref) else { return nil }
+        guard let i = projects.position(of: ref) else { return nil }
         recentProject = (ref, i)
         projectPlaces.set(i, for: ref)
         return i
@@ -288,8 +289,6 @@ public struct MinutesState: Sendable {
             groups[slug] = Group(slug: slug, name: name, lead: lead, createdOn: e.timestamp.day)
             groupOrder.append(slug)
             recentGroup = nil
-            recentProject = nil
-            projectPlaces.invalidate()
         }
         if let lead { warnIfUnknown(lead, line: line, field: "lead") }
         targets[e.id] = .group
@@ -297,9 +296,7 @@ public struct MinutesState: Sendable {
     }
 
     private mutating func applyProject(_ e: Stamp, _ ref: ProjectRef, _ headline: String, _ line: Int) -> Bool {
-        projects[ref] = Project(ref: ref, id: e.id, headline: headline, createdOn: e.timestamp.day)
-        recentProject = nil
-        projectPlaces.invalidate()
+        projects.add(Project(ref: ref, id: e.id, headline: headline, createdOn: e.timestamp.day))
         // Mutate in place (`groups[…]!.x`): a copy taken out and written back would copy the
         // group's arrays on every event.
         let at = groups[ref.group]!.projectNumbers.firstIndex { $0 > ref.number } ?? groups[ref.group]!.projectNumbers.count
@@ -412,8 +409,10 @@ public struct MinutesState: Sendable {
             targets[e.id] = .change(item: position)
             return true
         case .project(let p)?:
-            projects[p]!.headlineHistory.append((e.id, text))
-            projects[p]!.headline = text
+            projects.update(p) { project in
+                project.headlineHistory.append((e.id, text))
+                project.headline = text
+            }
             targets[e.id] = .headline(p)
             return true
         default:
@@ -440,8 +439,10 @@ public struct MinutesState: Sendable {
             if !fields.priorities.isEmpty { groups[slug]!.priorities = fields.priorities }
             if let v = fields.lead { groups[slug]!.lead = v }
         case .project(let ref):
-            projects[ref]!.planHistory.append((e.id, fields))
-            projects[ref]!.recomputePlan()
+            projects.update(ref) { project in
+                project.planHistory.append((e.id, fields))
+                project.recomputePlan()
+            }
         }
         if let lead = fields.lead { warnIfUnknown(lead, line: line, field: "lead") }
         targets[e.id] = .plan(target)
@@ -459,10 +460,12 @@ public struct MinutesState: Sendable {
             itemStorage.update(position) { $0.isRetracted = true }
             let item = itemStorage[position]
             let id = item.id
-            switch item.kind {
-            case .action: projects[item.project]!.actions.removeAll { $0 == id }
-            case .note: projects[item.project]!.notes.removeAll { $0 == id }
-            case .followUp: projects[item.project]!.followUps.removeAll { $0 == id }
+            projects.update(item.project) { project in
+                switch item.kind {
+                case .action: project.actions.removeAll { $0 == id }
+                case .note: project.notes.removeAll { $0 == id }
+                case .followUp: project.followUps.removeAll { $0 == id }
+                }
             }
             if wasOpen { noteClosed(position, group: item.project.group) }
         case .change(let position)?:
@@ -490,14 +493,20 @@ public struct MinutesState: Sendable {
             if g.meetings[i].contributions.isEmpty { g.meetings.remove(at: i) } else { g.meetings[i].recompute() }
             groups[slug] = g
         case .rating(let p)?:
-            projects[p]!.ratingHistory.removeAll { $0.id == ref }
-            projects[p]!.recomputeRatings()
+            projects.update(p) { project in
+                project.ratingHistory.removeAll { $0.id == ref }
+                project.recomputeRatings()
+            }
         case .plan(.project(let p))?:
-            projects[p]!.planHistory.removeAll { $0.id == ref }
-            projects[p]!.recomputePlan()
+            projects.update(p) { project in
+                project.planHistory.removeAll { $0.id == ref }
+                project.recomputePlan()
+            }
         case .headline(let p)?:
-            projects[p]!.headlineHistory.removeAll { $0.id == ref }
-            projects[p]!.recomputeHeadline()
+            projects.update(p) { project in
+                project.headlineHistory.removeAll { $0.id == ref }
+                project.recomputeHeadline()
+            }
         default:
             return false
         }

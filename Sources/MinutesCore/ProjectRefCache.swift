@@ -8,15 +8,15 @@
 /// lookup costs a short loop over a slug of a few bytes and one compare.
 ///
 /// An entry is only ever a hint for the reference it holds: a lookup compares the reference.
-/// `invalidate()` makes every entry stale at once (a version, not a sweep over the slots).
+/// Nothing is ever made stale: both users store what cannot change for a reference (a
+/// project's position in `ProjectTable`, a reference's index in `TargetTable`).
 struct ProjectRefCache<Value> {
-    private var slots: [Entry] = []
-    private var version: UInt32 = 0
+    /// Empty until the first `set`; then every slot, each nil until set.
+    private var slots: [Entry?] = []
 
     struct Entry {
         var ref: ProjectRef
         var value: Value
-        var version: UInt32
     }
 
     /// 4,096 slots: a county-wide journal names about a thousand projects.
@@ -41,28 +41,15 @@ struct ProjectRefCache<Value> {
         return Int(truncatingIfNeeded: h >> UInt64(64 - slotBits))
     }
 
-    /// What was last stored for `ref`, unless invalidated since.
+    /// What was last stored for `ref`.
     func value(for ref: ProjectRef) -> Value? {
-        guard !slots.isEmpty else { return nil }
-        let e = slots[Self.slot(ref)]
-        return e.version == version && e.ref == ref ? e.value : nil
+        guard !slots.isEmpty, let e = slots[Self.slot(ref)], e.ref == ref else { return nil }
+        return e.value
     }
 
     mutating func set(_ value: Value, for ref: ProjectRef) {
-        if slots.isEmpty {
-            // Version 0 is never current once `version` starts at 1 below, so the filler
-            // entries are stale from the start.
-            version = 1
-            slots = Array(repeating: Entry(ref: ref, value: value, version: 0), count: 1 << Self.slotBits)
-        }
-        slots[Self.slot(ref)] = Entry(ref: ref, value: value, version: version)
-    }
-
-    /// Makes every entry stale.
-    mutating func invalidate() {
-        guard !slots.isEmpty else { return }
-        version &+= 1
-        if version == 0 { slots = [] }  // after 4 billion: start afresh rather than wrap
+        if slots.isEmpty { slots = Array(repeating: nil, count: 1 << Self.slotBits) }
+        slots[Self.slot(ref)] = Entry(ref: ref, value: value)
     }
 }
 

@@ -1,8 +1,8 @@
 import Testing
 @testable import MinutesCore
 
-/// The project-reference cache answers only for the reference it holds, goes stale on
-/// `invalidate`, and spreads references over its slots (numbers of one slug included).
+/// The project-reference cache answers only for the reference it holds, and spreads
+/// references over its slots (numbers of one slug included).
 @Suite struct ProjectRefCacheTests {
     @Test func answersWhatWasStoredForThatReferenceOnly() {
         var cache = ProjectRefCache<Int>()
@@ -14,17 +14,6 @@ import Testing
         cache.set(30, for: b)
         cache.set(21, for: a)
         #expect(cache.value(for: a) == 21 && cache.value(for: b) == 30)
-    }
-
-    @Test func invalidateMakesEveryEntryStaleAndLaterOnesCount() {
-        var cache = ProjectRefCache<Int>()
-        let refs = (1...50).map { ProjectRef(group: "wg\($0 % 7)-parks", number: $0) }
-        for (i, r) in refs.enumerated() { cache.set(i, for: r) }
-        cache.invalidate()
-        #expect(refs.allSatisfy { cache.value(for: $0) == nil })
-        cache.set(7, for: refs[3])
-        #expect(cache.value(for: refs[3]) == 7)
-        #expect(cache.value(for: refs[4]) == nil)
     }
 
     /// A reference whose slot another took is a miss, never the other's value.
