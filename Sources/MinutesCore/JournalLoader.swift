@@ -342,23 +342,19 @@ public enum JournalLoader {
     static func column(of field: String, value: String? = nil, in line: String) -> Int {
         let scalars = Array(line.unicodeScalars)
         let key = Array((" " + field + "=").unicodeScalars)
+        /// Where `needle` starts in the line, first to last.
+        func starts(of needle: [Unicode.Scalar]) -> LazyFilterSequence<Range<Int>> {
+            (0..<max(0, scalars.count - needle.count + 1)).lazy.filter { scalars[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
         if let value {
             let needle = key + Array(value.unicodeScalars)
-            if needle.count <= scalars.count {
-                for start in 0...(scalars.count - needle.count)
-                where Array(scalars[start..<(start + needle.count)]) == needle {
-                    let after = start + needle.count
-                    if after == scalars.count || scalars[after] == " " || scalars[after] == "\t" {
-                        return start + key.count + 1
-                    }
-                }
+            let whole = starts(of: needle).first { start in
+                let after = start + needle.count
+                return after == scalars.count || scalars[after] == " " || scalars[after] == "\t"
             }
+            if let whole { return whole + key.count + 1 }
         }
-        guard key.count <= scalars.count else { return 1 }
-        for start in 0...(scalars.count - key.count) where Array(scalars[start..<(start + key.count)]) == key {
-            return start + key.count + 1
-        }
-        return 1
+        return starts(of: key).first.map { $0 + key.count + 1 } ?? 1
     }
 
     /// The text of the given lines, for showing a problem in context.

@@ -239,6 +239,18 @@ import Testing
         #expect(zz?.line == 6 && zz?.column == column(of: "ZZ", in: todo))
     }
 
+    /// The column finder on its own: the value as written when it stands whole, else the
+    /// field's first value, else column 1 (also for a line shorter than the field's name).
+    @Test func aFieldsColumnIsItsWholeValueElseItsFirstElseOne() {
+        let line = "t id todo owner=KPX owner=KP text=x"
+        #expect(JournalLoader.column(of: "owner", value: "KP", in: line) == 27)
+        #expect(JournalLoader.column(of: "owner", value: "QQ", in: line) == 17)
+        #expect(JournalLoader.column(of: "owner", in: line) == 17)
+        #expect(JournalLoader.column(of: "text", value: "x", in: line) == 35)
+        #expect(JournalLoader.column(of: "meeting", in: line) == 1)
+        #expect(JournalLoader.column(of: "owner", value: "KP", in: "t") == 1)
+    }
+
     @Test func retractingAMeetingEventTwiceIsAWarningNotACrash() {
         // Two laptops both retract the same wrongly opened meeting.
         var b = JournalBuilder()
