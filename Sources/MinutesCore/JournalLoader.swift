@@ -223,7 +223,8 @@ public enum JournalLoader {
                     duplicates.append((event.id, number))
                     return true
                 }
-                if !state.apply(event, line: number) { notApplied.insert(event.id) }
+                let id = event.id
+                if !state.apply(consume event, line: number) { notApplied.insert(id) }
                 return true
             }
         }

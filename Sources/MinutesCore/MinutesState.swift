@@ -116,8 +116,13 @@ public struct MinutesState: Sendable {
     /// Applies one event; a problem is recorded as a diagnostic on `line` and the event is
     /// skipped. Returns false when the event was rejected, lies after `asOf`, or corrects an
     /// event that does.
+    ///
+    /// The event is consumed so that an item's text moves into the state instead of being
+    /// copied: a copy retains the string, and in a replay that retain is the applying thread's
+    /// first touch of memory the parsing thread wrote, a cache miss per item (see
+    /// docs/performance.md, item 40).
     @discardableResult
-    public mutating func apply(_ event: Event, line: Int = 0) -> Bool {
+    public mutating func apply(_ event: consuming Event, line: Int = 0) -> Bool {
         if let asOf, !event.kind.isDirectory,
            effectiveDay(of: event) > asOf || event.body.ref.map(leftOut.contains) == true {
             leftOut.insert(event.id)
@@ -133,7 +138,9 @@ public struct MinutesState: Sendable {
         }
         let e = Stamp(id: event.id, timestamp: event.timestamp)
         let ok: Bool
-        switch event.body {
+        // Moved out, so that the payloads bound below are owned and can be stored as they are.
+        let body = (consume event).body
+        switch consume body {
         case .person(let p): ok = applyPerson(e, p)
         case .group(let slug, let name, let lead): ok = applyGroup(e, slug, name, lead, line)
         case .project(let ref, let headline): ok = applyProject(e, ref, headline, line)
@@ -324,7 +331,7 @@ public struct MinutesState: Sendable {
     }
 
     private mutating func applyItem(_ e: Stamp, _ kind: ItemKind, _ ref: ProjectRef, _ explicit: Day?,
-                                    _ text: String, _ owners: [Owner], _ line: Int) -> Bool {
+                                    _ text: consuming String, _ owners: [Owner], _ line: Int) -> Bool {
         // The group and project are read and changed in place (see `update`).
         let groupIndex = groupIndex(ref.group)!
         let (knownMeeting, latest) = Self.update(&groups.values[groupIndex]) { g in
@@ -350,7 +357,7 @@ public struct MinutesState: Sendable {
             warnUnknownOwners(owners, line: line)
         }
         let position = itemStorage.append(
-            Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: text, owners: owners))
+            Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: consume text, owners: owners))
         targets[e.id] = .item(position)
         let appended = Self.update(&projects.values[projectIndex]) { p in
             switch kind {

@@ -118,6 +118,23 @@ import Testing
         #expect(s2.items[todo]!.state.isOpen)
     }
 
+    /// A reassign keeps only the owners as first recorded (it does not read the text); the
+    /// text as first recorded is kept by the first amend that comes after it.
+    @Test func anAmendAfterAReassignStillRestoresTheFirstTextWhenRetracted() {
+        var (b, todo) = Self.kimAndDeeWithAFollowUp(seed: 24)
+        let reassign = b.add(.reassign(ref: todo, meeting: nil, owners: [.initials("DD")]))
+        let amend = b.add(.amend(ref: todo, text: "ring the school office", owners: [.initials("KP")]))
+        b.retract(amend)
+        let s1 = b.load().state
+        #expect(s1.items[todo]!.text == "ring the school")
+        #expect(s1.items[todo]!.owners == [.initials("DD")])
+        b.retract(reassign)
+        let s2 = b.load().state
+        #expect(s2.items[todo]!.text == "ring the school")
+        #expect(s2.items[todo]!.owners == [.initials("KP")])
+        #expect(s2.items[todo]!.originalText == "ring the school")
+    }
+
     /// The first change is kept apart from the later ones in the item's history box: the
     /// item must still list them all in order, and a retraction of the first must mark that
     /// one alone and recompute from the rest.
