@@ -118,8 +118,9 @@ import Testing
         #expect(s2.items[todo]!.state.isOpen)
     }
 
-    /// A reassign keeps only the owners as first recorded (it does not read the text); the
-    /// text as first recorded is kept by the first amend that comes after it.
+    /// The text and owners as first recorded survive a reassign followed by an amend: with
+    /// the amend retracted the text comes back while the reassign stands, and with the
+    /// reassign retracted too the owners come back.
     @Test func anAmendAfterAReassignStillRestoresTheFirstTextWhenRetracted() {
         var (b, todo) = Self.kimAndDeeWithAFollowUp(seed: 24)
         let reassign = b.add(.reassign(ref: todo, meeting: nil, owners: [.initials("DD")]))
