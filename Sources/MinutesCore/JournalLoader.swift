@@ -223,6 +223,9 @@ public enum JournalLoader {
                     duplicates.append((event.id, number))
                     return true
                 }
+                // The event is given up, its id read first: a call that still used the event
+                // afterwards would hand `apply` a copy, retaining everything it carries (see
+                // docs/performance.md, item 40).
                 let id = event.id
                 if !state.apply(consume event, line: number) { notApplied.insert(id) }
                 return true
