@@ -12,6 +12,8 @@ public final class JournalSession: @unchecked Sendable {
     /// Problems found when the journal was opened.
     public internal(set) var diagnostics: [Diagnostic]
     public internal(set) var tornLine: Int?
+    /// The journal's format version: events are written in it (see `MinutesState.prepared`).
+    public internal(set) var formatVersion: Int
     var writer: JournalWriter?
     var factory: EventFactory
     // Locking, following the file and reloading: see JournalSessionReliability.swift.
@@ -53,6 +55,7 @@ public final class JournalSession: @unchecked Sendable {
         state = loaded.state
         diagnostics = loaded.diagnostics
         tornLine = loaded.tornLine
+        formatVersion = loaded.formatVersion
         factory = EventFactory(after: loaded.state.lastTimestamp, clock: clock)
         adopt(loaded)
     }
@@ -78,7 +81,9 @@ public final class JournalSession: @unchecked Sendable {
     @discardableResult
     public func record(_ bodies: [EventBody]) throws -> [Event] {
         try withWriteAccess {
-            let events = bodies.map { factory.make($0) }
+            let events = bodies.map { body in
+                factory.make(state.prepared(body, formatVersion: formatVersion), notBefore: state.dependencyFloor(of: body))
+            }
             for e in events { try check(e, in: state) }
             try write(events)
             return events
