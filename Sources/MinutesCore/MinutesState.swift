@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a journal says, folded event by event: the directory, the groups, their
 /// projects and meetings, and every item with its changes.
 ///
@@ -84,7 +86,13 @@ public struct MinutesState: Sendable {
 
     public var groupList: [Group] { groupOrder.compactMap { groups[$0] } }
 
-    public func person(_ initials: String) -> Person? { people[initials.uppercased()] }
+    /// The person with these initials or this full name (any case, accents or not), as people
+    /// type an owner on the command line: `KP`, `kp`, `Kieran Patel`.
+    public func person(_ initialsOrName: String) -> Person? {
+        let typed = initialsOrName.trimmingCharacters(in: .whitespaces)
+        if let p = people[typed.uppercased()] { return p }
+        return people.values.first { $0.name.compare(typed, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }
+    }
 
     public var directory: [Person] { people.values.sorted { $0.initials < $1.initials } }
 

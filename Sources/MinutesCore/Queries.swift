@@ -45,7 +45,8 @@ public extension MinutesState {
     func followUps(matching filter: FollowUpFilter) -> [OutstandingItem] {
         let slugs: [String]
         if let p = filter.project { slugs = [p.group] } else if let g = filter.group { slugs = [g] } else { slugs = groupOrder }
-        let ownerKey = filter.owner?.uppercased()
+        // A full name finds the person's initials: `--owner "Sheelagh Davis"` lists SD's.
+        let ownerKey = filter.owner.map { person($0)?.initials ?? $0.uppercased() }
         var out: [OutstandingItem] = []
         if !filter.includeClosed {
             // Open ones only: straight from the index of open follow-ups, not every follow-up

@@ -81,8 +81,19 @@ public enum MinutesReport {
                 }
             }
 
-            // To do by next meeting: what is still open once this meeting closed.
+            // To do by next meeting: what this meeting decided on (done or dropped, with what
+            // came of it), then what is still open once it closed.
             var toDo = ReportCell()
+            for item in state.followUps(of: ref) where item.state.closedOn == day {
+                var text = ReportWording.followUp(item)
+                switch item.state {
+                case .done(let outcome, _): text += ReportText(" — done" + (outcome.map { ": " + $0 } ?? ""))
+                case .dropped(let reason, _): text += ReportText(" — dropped: " + reason)
+                case .open: break
+                }
+                toDo.blocks.append(.bullet(text))
+                mention(item.owners.compactMap(\.initials))
+            }
             for item in state.openFollowUps(of: ref, asOf: day) {
                 var text = ReportWording.followUp(item)
                 if item.meeting < day {

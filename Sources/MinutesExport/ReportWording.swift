@@ -140,12 +140,17 @@ enum ReportWording {
 
 // MARK: - The state as of a day
 
+// A state replayed as of the day (what every export and the app's look-back use) already holds
+// exactly what belongs to that day, by the journal's rules (set-up content recorded later
+// included); the date filters below only narrow a state replayed to a later day.
 extension MinutesState {
+    /// Whether this state was replayed as of `day` or earlier, so that nothing needs filtering.
+    func isReplayed(asOf day: Day) -> Bool { asOf.map { $0 <= day } ?? false }
 
     /// Whether a follow-up was still open at the end of `day`: raised on or before it and not
     /// closed on or before it.
     func isOpen(_ item: Item, asOf day: Day) -> Bool {
-        guard item.kind == .followUp, item.meeting <= day else { return false }
+        guard item.kind == .followUp, item.meeting <= day || isReplayed(asOf: day) else { return false }
         guard let closed = item.state.closedOn else { return true }
         return closed > day
     }
@@ -165,7 +170,7 @@ extension MinutesState {
 
     /// The agreed actions of a project recorded on or before `day`.
     func actions(of ref: ProjectRef, asOf day: Day) -> [Item] {
-        actions(of: ref).filter { $0.meeting <= day }
+        actions(of: ref).filter { $0.meeting <= day || isReplayed(asOf: day) }
     }
 
     /// Progress notes grouped by meeting, for meetings after `since` (when given) and on or
@@ -185,7 +190,8 @@ extension MinutesState {
     /// before it, or holding something dated on or before it (a journal typed up after the fact
     /// adds its projects after the meetings whose notes they carry).
     func projects(in group: String, asOf day: Day) -> [Project] {
-        projects(in: group).filter { project in
+        if isReplayed(asOf: day) { return projects(in: group) }
+        return projects(in: group).filter { project in
             project.createdOn <= day
                 || project.ratings.first.map { $0.meeting <= day } == true
                 || [project.actions, project.notes, project.followUps].contains { ids in

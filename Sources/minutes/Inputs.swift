@@ -56,7 +56,7 @@ enum Inputs {
     static func project(_ text: String, in state: MinutesState, argument: String = "<project>") throws -> Project {
         let ref = try projectRef(text, argument: argument)
         let group = try Inputs.group(ref.group, in: state, argument: argument)
-        guard let p = state.projects[ref] else {
+        guard let p = state.project(ref) else {
             let numbers = group.projectNumbers.map { "\(ref.group)/\($0)" }
             let known = numbers.isEmpty ? "\(ref.group) has no projects yet" : "projects are " + numbers.joined(separator: ", ")
             throw CLIError.data("\(argument): unknown project \(ref) (\(known); add one with: minutes add project \(ref.group) \"Headline\")")
