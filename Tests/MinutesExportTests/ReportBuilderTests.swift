@@ -65,21 +65,24 @@ import MinutesCore
         #expect(Self.tables(document)[5].rows[0][1].plainLines == ["No progress noted yet."])
     }
 
-    @Test func toDoListsFollowUpsOpenAfterTheMeetingWithCarriedOnesMarked() throws {
+    @Test func toDoListsWhatTheMeetingClosedThenWhatStaysOpenWithCarriedOnesMarked() throws {
         let document = try MinutesReport.build(group: "stay-safe", meeting: ExportFixtures.day("2009-06-25"),
                                                state: ExportFixtures.sampleState())
         let tables = Self.tables(document)
+        // Dropped at this meeting: shown once more, with the reason; then what stays open.
         #expect(Self.bullets(tables[2].rows[0][2]) == [
+            "DN to find short local video clips on road safety — dropped: The Youth Service will make its own clips with young people instead",
             "JB to ask the transport police for a named contact (from 12 March, carried twice)",
             "DN and JB to involve the secondary schools in the respect week",
         ])
         #expect(Self.bullets(tables[3].rows[0][2]).contains(
             "Schools to look at their own attendance data before the next meeting (from 14 May, carried once)"))
-        // Done at this meeting: gone. Dropped at this meeting: gone.
-        #expect(tables[0].rows[0][2].plainLines == ["Nothing outstanding."])
-        #expect(!Self.bullets(tables[2].rows[0][2]).contains { $0.contains("video clips") })
+        // Done at this meeting: shown with what came of it, and nothing else is open.
+        #expect(tables[0].rows[0][2].plainLines == [
+            "• AT and MH to look at the new online package and report back — done: Package reviewed: useful as a refresher, not a replacement for the day",
+        ])
         // Owners are bold, the rest plain.
-        guard case .bullet(let text) = tables[2].rows[0][2].blocks[1] else { Issue.record("no bullet"); return }
+        guard case .bullet(let text) = tables[2].rows[0][2].blocks[2] else { Issue.record("no bullet"); return }
         #expect(text.normalizedRuns.filter(\.isBold).map(\.text) == ["DN", "JB"])
     }
 
@@ -92,8 +95,12 @@ import MinutesCore
             let progress = tables[0].rows[0][1].plainLines.joined(separator: "\n")
             #expect(progress.contains("Hall booked at Oak Lane"))
             #expect(!progress.contains("José"), "notes of a later meeting")
-            // Raised at this meeting and done at the next one: still open in May.
-            #expect(Self.bullets(tables[0].rows[0][2]) == ["AT and MH to look at the new online package and report back"])
+            // Done at this meeting: shown as done; raised at this meeting and done at the
+            // next one: still open in May.
+            #expect(Self.bullets(tables[0].rows[0][2]) == [
+                "AT to book a hall for the autumn training day — done: Hall booked at Oak Lane for 14 October",
+                "AT and MH to look at the new online package and report back",
+            ])
             // Dropped in June, so open in May, carried once by then.
             #expect(Self.bullets(tables[2].rows[0][2]).contains("DN to find short local video clips on road safety (from 12 March, carried once)"))
             #expect(Self.metadata(document)["Apologies"] == "JB, IH")
