@@ -2,10 +2,9 @@
 /// hash of the reference: FNV-1a over the slug's bytes, then the number.
 ///
 /// Why: replay looks a project up for most events. Lines of many projects interleave in a
-/// large journal, so remembering only the last project missed about one event in five
-/// (replay of 100,000 events: 18,854 misses), and each miss hashed the reference with the
-/// standard library's SipHash and probed the dictionary, about 440 instructions. Here a
-/// lookup costs a short loop over a slug of a few bytes and one compare.
+/// large journal, so remembering only the last project missed often, and each miss hashed the
+/// reference with the standard library's SipHash and probed the dictionary. Here a lookup
+/// costs a short loop over a slug of a few bytes and one compare (docs/performance.md).
 ///
 /// An entry is only ever a hint for the reference it holds: a lookup compares the reference.
 /// Nothing is ever made stale: both users store what cannot change for a reference (a
@@ -25,7 +24,7 @@ struct ProjectRefCache<Value> {
     static func slot(_ ref: ProjectRef) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         // Over the bytes in place (a slug is ASCII, mostly short enough to live inside the
-        // string): stepping through `utf8` cost some 40 instructions a byte.
+        // string): stepping through `utf8` costs far more a byte.
         if let fast = ref.group.utf8.withContiguousStorageIfAvailable({ bytes in
             var h = h
             for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }

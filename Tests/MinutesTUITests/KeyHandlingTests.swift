@@ -227,7 +227,9 @@ struct KeyHandlingTests {
         h.press(.ctrl("w"))
         h.type("elders")
         h.press(.enter)
-        #expect(h.newEvents == [.amend(ref: item.id, text: "arrange a meeting with the mosque elders", owners: [.initials("IH")])])
+        // Written with the version it corrects (the follow-up as first recorded), so that an
+        // edit made apart on another copy is noticed.
+        #expect(h.newEvents == [.amend(ref: item.id, text: "arrange a meeting with the mosque elders", owners: [.initials("IH")], base: item.id)])
         #expect(h.state.item(item.id)?.text == "arrange a meeting with the mosque elders")
     }
 
@@ -240,7 +242,7 @@ struct KeyHandlingTests {
         h.press(.end)
         h.type(" Due in July.")
         h.press(.enter)
-        #expect(h.newEvents == [.amend(ref: note.id, text: note.text + " Due in July.", owners: nil)])
+        #expect(h.newEvents == [.amend(ref: note.id, text: note.text + " Due in July.", owners: nil, base: note.id)])
     }
 
     @Test func xMarksDoneWithAnOptionalOutcome() throws {
