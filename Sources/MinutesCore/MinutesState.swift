@@ -240,9 +240,3 @@ public struct MinutesState: Sendable {
     }
 
 }
-
-extension EventKind {
-    /// The kinds that build the directory and the groups' structure, applied by an as-of
-    /// replay whatever their day.
-    var isDirectory: Bool { self == .person || self == .group || self == .project }
-}
