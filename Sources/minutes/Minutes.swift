@@ -27,6 +27,7 @@ struct Minutes: ParsableCommand {
             LogCommand.self,
             AgendaCommand.self,
             ExportCommand.self,
+            ImportCommand.self,
             CheckCommand.self,
             RepairCommand.self,
             SyncCommand.self,
