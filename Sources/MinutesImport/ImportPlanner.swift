@@ -91,7 +91,7 @@ public enum ImportPlanner {
             }
         }
 
-        mutating func add(_ table: ProjectTable) {
+        mutating func add(_ table: ImportedProject) {
             let m = plan.meeting
             let ref = ProjectRef(group: group.slug, number: table.number)
             let existing = state.projects[ref]

@@ -114,7 +114,7 @@ public enum MinutesLayout {
             notice("skipped: no project number (no 'Project N' in its header, in a row above it or in a heading before it)")
             return
         }
-        var project = ProjectTable(number: number, headline: headline, table: index)
+        var project = ImportedProject(number: number, headline: headline, table: index)
         let dateText = progressHeader.drop { !" \u{A0}:-–—".contains($0) }.drop { " \u{A0}:-–—".contains($0) }
         project.meetingDate = MinutesDate.parse(String(dateText))
         if !dateText.isEmpty, project.meetingDate == nil {
@@ -152,7 +152,7 @@ public enum MinutesLayout {
         result.projects.append(project)
     }
 
-    static func readActions(_ lines: [CellLine], into project: inout ProjectTable) {
+    static func readActions(_ lines: [CellLine], into project: inout ImportedProject) {
         for (k, line) in lines.enumerated() {
             if k == 0, project.headline == nil, line.isBold, !line.isBullet {
                 project.headline = line.text
@@ -165,7 +165,7 @@ public enum MinutesLayout {
         }
     }
 
-    static func readProgress(_ lines: [CellLine], into project: inout ProjectTable) {
+    static func readProgress(_ lines: [CellLine], into project: inout ImportedProject) {
         var blocks: [ProgressBlock] = []
         for line in lines {
             if line.text.lowercased().hasPrefix("no progress noted yet") { continue }
@@ -179,7 +179,7 @@ public enum MinutesLayout {
         project.progress = blocks.filter { !$0.notes.isEmpty }
     }
 
-    static func readToDo(_ lines: [CellLine], into project: inout ProjectTable, notice: (String, DocumentPlace) -> Void) {
+    static func readToDo(_ lines: [CellLine], into project: inout ImportedProject, notice: (String, DocumentPlace) -> Void) {
         for line in lines {
             if line.text.lowercased().hasPrefix("nothing outstanding") { continue }
             var entry = CellEntry(text: line.text, place: line.place, isDone: line.isStruck)

@@ -38,7 +38,7 @@ public struct ProgressBlock: Hashable, Sendable {
 }
 
 /// One project table, read.
-public struct ProjectTable: Hashable, Sendable {
+public struct ImportedProject: Hashable, Sendable {
     public var number: Int
     public var headline: String?
     public var lead: String?
@@ -52,7 +52,7 @@ public struct ProjectTable: Hashable, Sendable {
 
 /// What the importer understood of a document.
 public struct ReadMinutes: Hashable, Sendable {
-    public var projects: [ProjectTable] = []
+    public var projects: [ImportedProject] = []
     public var notices: [ReadNotice] = []
     /// "Date: 26 June 2009" and the attendance lines above the tables, when present.
     public var date: MinutesDate?
