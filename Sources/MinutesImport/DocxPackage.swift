@@ -49,6 +49,7 @@ public struct DocxPackage: Sendable {
     /// Reads `word/document.xml` and `word/numbering.xml` from the file at `path`.
     public static func read(path: String, limits: DocxLimits = DocxLimits()) throws -> DocxPackage {
         let data: Data
+        guard FileManager.default.fileExists(atPath: path) else { throw DocxError.unreadable("no such file") }
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if let size = attributes[.size] as? Int, size > limits.maxFileBytes {
