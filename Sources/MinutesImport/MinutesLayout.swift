@@ -106,7 +106,9 @@ public enum MinutesLayout {
                 for cell in row { if found == nil, let n = projectNumber(in: clean(cell.text)) { found = n } }
             }
         }
-        if found == nil, let heading = headings.last(where: { projectNumber(in: $0) != nil }), let n = projectNumber(in: heading) {
+        // A heading is a line that starts with "Project N" (prose that mentions a project is not one).
+        let isHeading = { (line: String) in line.lowercased().hasPrefix("project") && projectNumber(in: line) != nil }
+        if found == nil, let heading = headings.last(where: isHeading), let n = projectNumber(in: heading) {
             found = n
             if !n.rest.isEmpty, headline == nil { headline = n.rest }
         }

@@ -86,4 +86,25 @@ import Testing
             try ImportPlanner.plan(read, state: try Fixture.state(journal).state, options: ImportOptions(group: "riverside", source: "x"))
         }
     }
+
+    @Test func aFollowUpStillListedIsNotClosedByANoteRepeatingIt() throws {
+        let journal = try Fixture.journal()
+        let session = try JournalSession(path: journal, locking: .none)
+        let ref = ProjectRef(group: "riverside", number: 1)
+        let march = Fixture.months[0].meeting
+        try session.recordBatch { batch in
+            try batch.add(.meeting(MeetingFields(group: "riverside", date: march)))
+            try batch.add(.project(ref, headline: "Training"))
+            try batch.add(.plan(.project(ref), PlanFields(start: march)))
+            try batch.add(.todo(ref, meeting: march, owners: [], text: "RO is organising an evening course"))
+        }
+        let table = "<w:tbl>" + Fixture.row([Fixture.p("Actions required - Project 1: Training"), Fixture.p("Progress: 9th April 2025"), Fixture.p("To do")])
+            + Fixture.row([Fixture.p(""), Fixture.p("9th April") + Fixture.p("· RO is organising an evening course"),
+                           Fixture.p("· RO is organising an evening course")]) + "</w:tbl>"
+        let read = try Fixture.read(docx: try Fixture.docx(body: table))
+        let plan = try ImportPlanner.plan(read, state: try Fixture.state(journal).state, options: ImportOptions(group: "riverside", source: "x"))
+        #expect(plan.projects.map(\.doneFollowUps) == [0])
+        #expect(plan.projects.map(\.carried) == [1])
+        #expect(plan.projects.map { $0.notes.values.reduce(0, +) } == [1])
+    }
 }
