@@ -6,11 +6,15 @@ public struct Event: Hashable, Sendable {
     public var id: EventID
     public var timestamp: Timestamp
     public var body: EventBody
+    /// Where the entry came from when it was not typed (`import:FILE …`), so that a second
+    /// import of the same document can find what it added; any kind may carry it.
+    public var source: String?
 
-    public init(id: EventID, timestamp: Timestamp, body: EventBody) {
+    public init(id: EventID, timestamp: Timestamp, body: EventBody, source: String? = nil) {
         self.id = id
         self.timestamp = timestamp
         self.body = body
+        self.source = source
     }
 
     /// Replay order: by timestamp, then id, so that every copy of a merged journal agrees.
@@ -21,23 +25,53 @@ public struct Event: Hashable, Sendable {
     public var kind: EventKind { body.kind }
 }
 
-/// A project's address: its group's slug and its number in that group, `be-safe/2`.
+/// A project as people name it, `be-safe/2` (its group's slug and its number there), and,
+/// when known, the id of its `project` event, which is what identifies it.
+///
+/// Numbers are labels: two copies of a journal may each add a `be-safe/2` offline, and after
+/// the merge one of them is shown under another number (see docs/journal-format.md, 7). So
+/// the journal names a project by `label@id` (`be-safe/2@2zbt68v9ksts`), the label being what
+/// its writer saw, and replay finds the project by the id. Equality and hashing compare the
+/// label only: within one state a label names one project, and the states' tables are keyed
+/// by it.
 public struct ProjectRef: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var group: String
     public var number: Int
+    /// The `project` event's id; nil for a bare label (journals of format 1, hand edits).
+    public var id: EventID?
 
-    public init(group: String, number: Int) {
+    public init(group: String, number: Int, id: EventID? = nil) {
         self.group = group
         self.number = number
+        self.id = id
     }
 
-    /// Parses `slug/N`.
+    /// Parses `slug/N` or `slug/N@ID`.
     public init?(_ text: String) {
-        guard let slash = text.lastIndex(of: "/") else { return nil }
-        let slug = String(text[..<slash])
-        guard GroupSlug.isValid(slug), let n = ProjectRef.number(text[text.index(after: slash)...]) else { return nil }
-        self.init(group: slug, number: n)
+        var label = Substring(text)
+        var id: EventID?
+        if let at = text.firstIndex(of: "@") {
+            guard let parsed = EventID.parse(String(text[text.index(after: at)...])) else { return nil }
+            id = parsed
+            label = text[..<at]
+        }
+        guard let slash = label.lastIndex(of: "/") else { return nil }
+        let slug = String(label[..<slash])
+        guard GroupSlug.isValid(slug), let n = ProjectRef.number(label[label.index(after: slash)...]) else { return nil }
+        self.init(group: slug, number: n, id: id)
     }
+
+    public static func == (a: ProjectRef, b: ProjectRef) -> Bool { a.number == b.number && a.group == b.group }
+    public func hash(into h: inout Hasher) {
+        h.combine(group)
+        h.combine(number)
+    }
+
+    /// The same label without the id.
+    public var label: ProjectRef { ProjectRef(group: group, number: number) }
+
+    /// How the journal writes it: `slug/N@ID` when the id is known, else `slug/N`.
+    public var journalValue: String { id.map { "\(text)@\($0.text)" } ?? text }
 
     /// A project number: ASCII digits only (no sign), 1 to 9999.
     static func number(_ text: Substring) -> Int? {
@@ -123,15 +157,18 @@ public struct PlanFields: Hashable, Sendable {
     public var links: [String] = []
     /// Group plans only: replaces the priorities when non-empty.
     public var priorities: [String] = []
+    /// The meeting the plan was agreed at, when it was (see `AsOfRule.planPeriod`).
+    public var meeting: Day?
 
     public init(lead: String? = nil, aim: String? = nil, start: Day? = nil, end: Day? = nil,
-                links: [String] = [], priorities: [String] = []) {
+                links: [String] = [], priorities: [String] = [], meeting: Day? = nil) {
         self.lead = lead
         self.aim = aim
         self.start = start
         self.end = end
         self.links = links
         self.priorities = priorities
+        self.meeting = meeting
     }
 
     public var isEmpty: Bool {
@@ -172,8 +209,10 @@ public enum EventBody: Hashable, Sendable {
     case carry(ref: EventID, meeting: Day?)
     /// A project's status rating at a meeting.
     case rate(ProjectRef, meeting: Day?, rating: Rating, comment: String?)
-    /// New text (and, for a follow-up, owners) for an action, note, follow-up or project headline.
-    case amend(ref: EventID, text: String, owners: [Owner]?)
+    /// New text (and, for a follow-up, owners) for an action, note, follow-up or project
+    /// headline. `base` is the amendment (or the item itself) the writer was correcting: two
+    /// amendments with the same base were made apart, and replay warns about them.
+    case amend(ref: EventID, text: String, owners: [Owner]?, base: EventID? = nil)
     /// Undoes an earlier event as if it had not happened.
     case retract(ref: EventID, reason: String?)
     /// Sets plan fields of a project or group.
@@ -209,7 +248,7 @@ public enum EventBody: Hashable, Sendable {
         case .meeting(let m): return m.group
         case .plan(.group(let g), _): return g
         case .plan(.project(let p), _): return p.group
-        default: return nil
+        case .person, .done, .drop, .reassign, .carry, .amend, .retract: return nil
         }
     }
 
@@ -220,17 +259,19 @@ public enum EventBody: Hashable, Sendable {
              .done(_, let m, _), .drop(_, let m, _), .reassign(_, let m, _), .carry(_, let m):
             return m
         case .meeting(let f): return f.date
-        default: return nil
+        case .plan(_, let f): return f.meeting
+        case .person, .group, .project, .amend, .retract: return nil
         }
     }
 
     /// The event this one refers to, for corrections.
     public var ref: EventID? {
         switch self {
-        case .done(let r, _, _), .drop(let r, _, _), .reassign(let r, _, _), .amend(let r, _, _),
+        case .done(let r, _, _), .drop(let r, _, _), .reassign(let r, _, _), .amend(let r, _, _, _),
              .retract(let r, _), .carry(let r, _):
             return r
-        default: return nil
+        case .person, .group, .project, .meeting, .action, .note, .todo, .rate, .plan:
+            return nil
         }
     }
 }

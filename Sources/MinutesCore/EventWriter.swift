@@ -3,10 +3,17 @@
 /// The writer's output is what the parser reads back exactly (`parse(write(e)) == e`),
 /// which a randomised round-trip test checks.
 public enum EventWriter {
-    /// The first line of every journal: the format's name and version.
-    public static let header = "minutes-journal 1"
+    /// The format version new journals are written in.
+    public static let currentVersion = 2
+    /// The versions this program reads (and writes: a journal is written in its own version).
+    public static let readableVersions = 1...2
+    /// The first line of a new journal: the format's name and version.
+    public static let header = header(version: currentVersion)
 
-    /// One event as one line, without the trailing newline.
+    public static func header(version: Int) -> String { "minutes-journal \(version)" }
+
+    /// One event as one line, without the trailing newline. Fields are written in the order
+    /// of `EventKind.spec.writtenOrder` (checked by `FormatDocTests`).
     public static func line(for event: Event) -> String {
         var out = event.timestamp.iso
         out.reserveCapacity(128)
@@ -44,11 +51,11 @@ public enum EventWriter {
             field("minutes", m.minuteTaker)
             field("next", m.next?.iso)
         case .action(let ref, let meeting, let text), .note(let ref, let meeting, let text):
-            field("project", ref.text)
+            field("project", ref.journalValue)
             field("meeting", meeting?.iso)
             field("text", text)
         case .todo(let ref, let meeting, let list, let text):
-            field("project", ref.text)
+            field("project", ref.journalValue)
             field("meeting", meeting?.iso)
             owners(list)
             field("text", text)
@@ -68,12 +75,13 @@ public enum EventWriter {
             field("ref", ref.text)
             field("meeting", meeting?.iso)
         case .rate(let ref, let meeting, let rating, let comment):
-            field("project", ref.text)
+            field("project", ref.journalValue)
             field("meeting", meeting?.iso)
             field("rating", rating.rawValue)
             field("comment", comment)
-        case .amend(let ref, let text, let list):
+        case .amend(let ref, let text, let list, let base):
             field("ref", ref.text)
+            field("base", base?.text)
             if let list { owners(list) }
             field("text", text)
         case .retract(let ref, let reason):
@@ -82,8 +90,9 @@ public enum EventWriter {
         case .plan(let target, let p):
             switch target {
             case .group(let g): field("group", g)
-            case .project(let ref): field("project", ref.text)
+            case .project(let ref): field("project", ref.journalValue)
             }
+            field("meeting", p.meeting?.iso)
             field("lead", p.lead)
             field("aim", p.aim)
             field("start", p.start?.iso)
@@ -91,6 +100,7 @@ public enum EventWriter {
             for l in p.links { field("link", l) }
             for pr in p.priorities { field("priority", pr) }
         }
+        field("source", event.source)
         return out
     }
 }

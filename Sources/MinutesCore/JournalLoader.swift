@@ -16,6 +16,8 @@ public struct LoadedJournal: Sendable {
     /// The last event read, in replay order (applied or not): appends that follow it can be
     /// applied incrementally (see `JournalFollower`).
     public var lastEvent: Event? = nil
+    /// The format version its header names (1 when the header is missing or unreadable).
+    public var formatVersion = 1
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -27,8 +29,11 @@ public struct LoadedJournal: Sendable {
 /// chunk, never the file. A file out of order (after a `git merge`) takes the second path:
 /// parse everything, sort, then apply. Both give the same state for the same set of lines.
 public enum JournalLoader {
-    /// The first line every journal starts with.
+    /// The first line every new journal starts with.
     public static let header = EventWriter.header
+    /// How far ahead of the clock a line may be stamped before it is reported as dated in the
+    /// future: clocks of laptops that sync by the network differ by seconds, not minutes.
+    public static let futureTolerance: Int64 = 5 * 60 * 1000
 
     /// Loads the journal at `path`; throws only when the file cannot be read at all.
     public static func load(path: String, asOf: Day? = nil) throws -> LoadedJournal {
@@ -73,7 +78,9 @@ public enum JournalLoader {
     /// One pass over the lines. Without `sorting`, returns nil as soon as a line is out of
     /// order (the caller then replays with sorting).
     static func replay(_ source: LineSource, asOf: Day?, sorting: Bool, pipelined: Bool = false) throws -> LoadedJournal? {
-        var fold = ReplayFold(state: MinutesState(asOf: asOf), sorting: sorting, fileSize: source.size)
+        var start = MinutesState(asOf: asOf)
+        start.futureLimit = Timestamp(milliseconds: Timestamp.now().milliseconds + futureTolerance)
+        var fold = ReplayFold(state: start, sorting: sorting, fileSize: source.size)
         let scan: LineScan
         var last: Event?
         if pipelined && !sorting {
@@ -93,6 +100,7 @@ public enum JournalLoader {
             }
             last = fold.pending.last?.event
         }
+        fold.state.finishReplay()
         let state = fold.state
         var diagnostics = fold.diagnostics
         let duplicates = fold.duplicates
@@ -275,13 +283,31 @@ public enum JournalLoader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         while let l = bytes.last, l == 13 || l == 32 || l == 9 { bytes.removeLast() }
         let text = String(decoding: bytes, as: UTF8.self)
-        if text == header { return nil }
+        if version(ofHeader: text) != nil { return nil }
         if text.hasPrefix("minutes-journal ") {
             return .error(line: 1, column: 17, "journal format version '\(text.dropFirst(16))' is not one this program reads",
-                          hint: "this program reads version 1; a newer minutes may read it")
+                          hint: "this program reads versions 1 and 2; a newer minutes may read it")
         }
         return .error(line: 1, "not a minutes journal: the first line must be '\(header)'",
                       hint: "create a journal with: minutes init")
+    }
+
+    /// The version a header line names, when it is one this program reads.
+    static func version(ofHeader text: String) -> Int? {
+        EventWriter.readableVersions.first { text == EventWriter.header(version: $0) }
+    }
+
+    /// The format version of the journal in `source`, read from its first line.
+    static func formatVersion(_ source: LineSource) throws -> Int {
+        var version = 1
+        _ = try source.forEachLine { line, _ in
+            var bytes = Array(line)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            while let l = bytes.last, l == 13 || l == 32 || l == 9 { bytes.removeLast() }
+            version = self.version(ofHeader: String(decoding: bytes, as: UTF8.self)) ?? 1
+            return false
+        }
+        return version
     }
 
     static func looksLikeEvent(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -324,6 +350,7 @@ public enum JournalLoader {
 
     /// Fills in the columns of replay diagnostics that name a field, and sorts everything.
     static func resolve(_ result: inout LoadedJournal, source: LineSource) throws {
+        result.formatVersion = try formatVersion(source)
         let wanted = Set(result.diagnostics.filter { $0.field != nil }.map(\.line))
         if !wanted.isEmpty {
             var texts: [Int: String] = [:]

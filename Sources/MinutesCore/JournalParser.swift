@@ -12,49 +12,24 @@ public struct JournalParser {
         case failure(Diagnostic)
     }
 
-    /// A field's key: the names every kind of event may use.
-    enum Key: Int, CaseIterable {
-        case initials, name, org, slug, lead, group, number, headline, date, present, apology, chair,
-             minutes, next, project, meeting, text, owner, ref, outcome, reason, rating, comment, aim,
-             start, end, link, priority
+    typealias Key = FieldKey
 
-        var name: String { String(describing: self) }
-        var bit: UInt64 { 1 << UInt64(rawValue) }
-
-    }
-
-    /// Which fields each kind takes: required, optional, and repeatable (all optional).
+    /// Which fields a kind takes, as bit masks (from `EventKind.spec`).
     struct Shape {
-        var required: UInt64 = 0
-        var optional: UInt64 = 0
-        var repeated: UInt64 = 0
+        var required: UInt64
+        var optional: UInt64
+        var repeated: UInt64
 
-        init(required: [Key] = [], optional: [Key] = [], repeated: [Key] = []) {
-            for k in required { self.required |= k.bit }
-            for k in optional { self.optional |= k.bit }
-            for k in repeated { self.repeated |= k.bit }
+        init(_ spec: KindSpec) {
+            required = spec.requiredMask
+            optional = spec.optionalMask
+            repeated = spec.repeatedMask
         }
 
         func allows(_ k: Key) -> Bool { (required | optional | repeated) & k.bit != 0 }
     }
 
-    static let shapes: [EventKind: Shape] = [
-        .person: Shape(required: [.initials, .name], optional: [.org]),
-        .group: Shape(required: [.slug, .name], optional: [.lead]),
-        .project: Shape(required: [.group, .number, .headline]),
-        .meeting: Shape(required: [.group, .date], optional: [.chair, .minutes, .next], repeated: [.present, .apology]),
-        .action: Shape(required: [.project, .text], optional: [.meeting]),
-        .note: Shape(required: [.project, .text], optional: [.meeting]),
-        .todo: Shape(required: [.project, .text], optional: [.meeting], repeated: [.owner]),
-        .done: Shape(required: [.ref], optional: [.meeting, .outcome]),
-        .drop: Shape(required: [.ref, .reason], optional: [.meeting]),
-        .reassign: Shape(required: [.ref], optional: [.meeting], repeated: [.owner]),
-        .carry: Shape(required: [.ref], optional: [.meeting]),
-        .rate: Shape(required: [.project, .rating], optional: [.meeting, .comment]),
-        .amend: Shape(required: [.ref, .text], repeated: [.owner]),
-        .retract: Shape(required: [.ref], optional: [.reason]),
-        .plan: Shape(optional: [.group, .project, .lead, .aim, .start, .end], repeated: [.link, .priority]),
-    ]
+    static let shapes: [EventKind: Shape] = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0, Shape($0.spec)) })
 
     /// The kinds and their shapes, and the keys, found from a line's bytes without building an
     /// array or hashing it (a dictionary costs an allocation and a hash per field).
@@ -337,11 +312,11 @@ public struct JournalParser {
             let i = initials(.initials, b), n = text(.name, b)
             if let i, let n, !failed {
                 let person = Person(initials: i, name: n, organisation: text(.org, b))
-                return event(id, timestamp, .person(person))
+                return event(id, timestamp, b, .person(person))
             }
         case .group:
             let s = slug(.slug, b), n = text(.name, b), l = initials(.lead, b)
-            if let s, let n, !failed { return event(id, timestamp, .group(slug: s, name: n, lead: l)) }
+            if let s, let n, !failed { return event(id, timestamp, b, .group(slug: s, name: n, lead: l)) }
         case .project:
             let g = slug(.group, b), h = text(.headline, b)
             var n: Int?
@@ -350,14 +325,14 @@ public struct JournalParser {
                 if n == nil { fail(f, b, "'\(decode(f, b))' is not a project number", hint: "numbers run from 1 to 9999") }
             }
             if let g, let n, let h, !failed {
-                return event(id, timestamp, .project(ProjectRef(group: g, number: n), headline: h))
+                return event(id, timestamp, b, .project(ProjectRef(group: g, number: n), headline: h))
             }
         case .meeting:
             let g = slug(.group, b), d = day(.date, b)
             if let g, let d {
                 let fields = MeetingFields(group: g, date: d, present: all(.present, b), apologies: all(.apology, b),
                                            chair: text(.chair, b), minuteTaker: text(.minutes, b), next: day(.next, b))
-                if !failed { return event(id, timestamp, .meeting(fields)) }
+                if !failed { return event(id, timestamp, b, .meeting(fields)) }
             }
         case .action, .note, .todo:
             let p = project(b), m = day(.meeting, b), t = text(.text, b)
@@ -368,18 +343,18 @@ public struct JournalParser {
                 case .note: body = .note(p, meeting: m, text: t)
                 default: body = .todo(p, meeting: m, owners: owners(b), text: t)
                 }
-                if !failed { return event(id, timestamp, body) }
+                if !failed { return event(id, timestamp, b, body) }
             }
         case .done:
             if let r = ref(b) {
                 let m = day(.meeting, b), o = text(.outcome, b)
-                if !failed { return event(id, timestamp, .done(ref: r, meeting: m, outcome: o)) }
+                if !failed { return event(id, timestamp, b, .done(ref: r, meeting: m, outcome: o)) }
             }
         case .drop:
             let r = ref(b), reason = text(.reason, b)
             if let r, let reason {
                 let m = day(.meeting, b)
-                if !failed { return event(id, timestamp, .drop(ref: r, meeting: m, reason: reason)) }
+                if !failed { return event(id, timestamp, b, .drop(ref: r, meeting: m, reason: reason)) }
             }
         case .reassign:
             let r = ref(b), o = owners(b)
@@ -389,7 +364,7 @@ public struct JournalParser {
             }
             if let r {
                 let m = day(.meeting, b)
-                if !failed { return event(id, timestamp, .reassign(ref: r, meeting: m, owners: o)) }
+                if !failed { return event(id, timestamp, b, .reassign(ref: r, meeting: m, owners: o)) }
             }
         case .rate:
             let p = project(b)
@@ -402,21 +377,22 @@ public struct JournalParser {
             }
             if let p, let rating {
                 let m = day(.meeting, b), c = text(.comment, b, allowEmpty: true)
-                if !failed { return event(id, timestamp, .rate(p, meeting: m, rating: rating, comment: c)) }
+                if !failed { return event(id, timestamp, b, .rate(p, meeting: m, rating: rating, comment: c)) }
             }
         case .amend:
             let r = ref(b), t = text(.text, b)
             let o = seen & Key.owner.bit != 0 ? owners(b) : nil
-            if let r, let t, !failed { return event(id, timestamp, .amend(ref: r, text: t, owners: o)) }
+            let base = field(.base) != nil ? eventID(.base, b) : nil
+            if let r, let t, !failed { return event(id, timestamp, b, .amend(ref: r, text: t, owners: o, base: base)) }
         case .retract:
             if let r = ref(b) {
                 let reason = text(.reason, b)
-                if !failed { return event(id, timestamp, .retract(ref: r, reason: reason)) }
+                if !failed { return event(id, timestamp, b, .retract(ref: r, reason: reason)) }
             }
         case .carry:
             if let r = ref(b) {
                 let m = day(.meeting, b)
-                if !failed { return event(id, timestamp, .carry(ref: r, meeting: m)) }
+                if !failed { return event(id, timestamp, b, .carry(ref: r, meeting: m)) }
             }
         case .plan:
             let g = field(.group) != nil ? slug(.group, b) : nil
@@ -434,20 +410,24 @@ public struct JournalParser {
                 }
             }
             let fieldsSet = PlanFields(lead: initials(.lead, b), aim: text(.aim, b), start: day(.start, b), end: day(.end, b),
-                                       links: all(.link, b), priorities: all(.priority, b))
+                                       links: all(.link, b), priorities: all(.priority, b), meeting: day(.meeting, b))
             if case .project = target, !fieldsSet.priorities.isEmpty, !failed {
                 fail(field(.priority)!, b, "priorities belong to a group's plan, not a project's")
             }
-            if let target, !failed { return event(id, timestamp, .plan(target, fieldsSet)) }
+            if let target, !failed { return event(id, timestamp, b, .plan(target, fieldsSet)) }
         }
         if failed, let failure { return .failure(failure) }
         return .failure(.error(line: number, column: 1, "could not read this \(kind.rawValue) event"))
     }
 
     @inline(__always)
-    private mutating func event(_ id: EventID, _ timestamp: Timestamp, _ body: EventBody) -> LineResult {
+    private mutating func event(_ id: EventID, _ timestamp: Timestamp, _ b: UnsafeBufferPointer<UInt8>,
+                                _ body: EventBody) -> LineResult {
         lastEventIDs = (id.value, refRead)
-        return .event(Event(id: id, timestamp: timestamp, body: body))
+        guard seen & Key.source.bit != 0 else { return .event(Event(id: id, timestamp: timestamp, body: body)) }
+        let source = text(.source, b)
+        if failed, let failure { return .failure(failure) }
+        return .event(Event(id: id, timestamp: timestamp, body: body, source: source))
     }
 
     /// Records a problem with field `f` unless one was found already (the first one is reported).
@@ -528,24 +508,42 @@ public struct JournalParser {
         return d
     }
 
+    /// `group/N` (a label) or `group/N@ID` (the label its writer saw and the project's id).
     private mutating func project(_ b: UnsafeBufferPointer<UInt8>) -> ProjectRef? {
-        guard let f = field(.project) else { return nil }
-        if let r = cachedProjectRef(b, f) { return r }
+        guard var f = field(.project) else { return nil }
+        // The id, when there is one, is the 12 bytes after an '@' that ends the value.
+        var id: EventID?
+        let n = f.valueEnd - f.valueStart
+        if !f.quoted, n > 13, b[f.valueEnd - 13] == UInt8(ascii: "@") {
+            id = eventID(b, at: f.valueEnd - 12)
+            if id != nil { f.valueEnd -= 13 }
+        }
+        if var r = cachedProjectRef(b, f) {
+            r.id = id
+            return r
+        }
         let s = decode(f, b)
-        guard let r = ProjectRef(s) else {
-            fail(f, b, "'\(s)' is not a project reference", hint: "write group/number, e.g. be-safe/2")
+        guard var r = ProjectRef(s) else {
+            fail(f, b, "'\(s)' is not a project reference", hint: "write group/number, e.g. be-safe/2, or group/number@id")
             return nil
         }
+        if id != nil { r.id = id }
         return r
     }
 
     private mutating func ref(_ b: UnsafeBufferPointer<UInt8>) -> EventID? {
-        guard let f = field(.ref) else { return nil }
+        guard let r = eventID(.ref, b) else { return nil }
+        refRead = r.value
+        return r
+    }
+
+    /// A field holding an event id (`ref`, `base`).
+    private mutating func eventID(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> EventID? {
+        guard let f = field(k) else { return nil }
         guard f.valueEnd - f.valueStart == 12, let r = eventID(b, at: f.valueStart) else {
             fail(f, b, "'\(decode(f, b))' is not an event id", hint: "refer to an event by its full 12-character id")
             return nil
         }
-        refRead = r.value
         return r
     }
 

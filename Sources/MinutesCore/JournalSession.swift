@@ -12,6 +12,8 @@ public final class JournalSession: @unchecked Sendable {
     /// Problems found when the journal was opened.
     public internal(set) var diagnostics: [Diagnostic]
     public internal(set) var tornLine: Int?
+    /// The journal's format version: events are written in it (see `MinutesState.prepared`).
+    public internal(set) var formatVersion: Int
     var writer: JournalWriter?
     var factory: EventFactory
     // Locking, following the file and reloading: see JournalSessionReliability.swift.
@@ -53,6 +55,7 @@ public final class JournalSession: @unchecked Sendable {
         state = loaded.state
         diagnostics = loaded.diagnostics
         tornLine = loaded.tornLine
+        formatVersion = loaded.formatVersion
         factory = EventFactory(after: loaded.state.lastTimestamp, clock: clock)
         adopt(loaded)
     }
@@ -75,10 +78,17 @@ public final class JournalSession: @unchecked Sendable {
     /// Records several events as one write (all or nothing). Each is checked against the
     /// state before any of them, so they must not depend on each other (a follow-up's `done`
     /// and the progress note that reports it, for instance).
+    ///
+    /// `source` marks every event as coming from elsewhere (an import); journals of format 1
+    /// cannot say it, so there it is left out.
     @discardableResult
-    public func record(_ bodies: [EventBody]) throws -> [Event] {
+    public func record(_ bodies: [EventBody], source: String? = nil) throws -> [Event] {
         try withWriteAccess {
-            let events = bodies.map { factory.make($0) }
+            let source = formatVersion >= 2 ? source : nil
+            let events = bodies.map { body in
+                factory.make(state.prepared(body, formatVersion: formatVersion), notBefore: state.dependencyFloor(of: body),
+                             source: source)
+            }
             for e in events { try check(e, in: state) }
             try write(events)
             return events

@@ -100,6 +100,7 @@ extension JournalSession {
         state = loaded.state
         diagnostics = loaded.diagnostics
         tornLine = loaded.tornLine
+        formatVersion = loaded.formatVersion
         adopt(loaded)
     }
 

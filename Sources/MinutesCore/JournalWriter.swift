@@ -152,10 +152,16 @@ public final class JournalWriter: @unchecked Sendable {
 }
 
 /// Makes new events: fresh ids and timestamps that never go backwards, so the app's own
-/// events always replay in the order they were typed.
+/// events always replay in the order they were typed — and never run ahead of the clock by
+/// more than `maxAhead`: after a line stamped in the future (a hand edit, a laptop with a
+/// wrong clock) new events get the real time, and the writer's own order still holds.
 public struct EventFactory: Sendable {
     private var last: Timestamp
+    /// The last timestamp this factory gave.
+    private var ownLast: Timestamp?
     private let clock: @Sendable () -> Timestamp
+    /// How far ahead of the clock a new event may be stamped to come after the journal's last.
+    public static let maxAhead: Int64 = 2_000
 
     public init(after last: Timestamp = Timestamp(milliseconds: 0),
                 clock: @escaping @Sendable () -> Timestamp = { Timestamp.now() }) {
@@ -166,10 +172,18 @@ public struct EventFactory: Sendable {
     /// The timestamp new events come after.
     var floor: Timestamp { last }
 
-    public mutating func make(_ body: EventBody) -> Event {
-        var t = clock()
+    /// A new event, stamped after `notBefore` (what it refers to; see
+    /// `MinutesState.dependencyFloor`) even when that is ahead of the clock.
+    public mutating func make(_ body: EventBody, notBefore: Timestamp? = nil, source: String? = nil) -> Event {
+        let now = clock()
+        var t = now
         if t <= last { t = Timestamp(milliseconds: last.milliseconds + 1) }
-        last = t
-        return Event(id: .random(), timestamp: t, body: body)
+        if t.milliseconds - now.milliseconds > EventFactory.maxAhead {
+            t = ownLast.map { $0 < now ? now : Timestamp(milliseconds: $0.milliseconds + 1) } ?? now
+        }
+        if let notBefore, t <= notBefore { t = Timestamp(milliseconds: notBefore.milliseconds + 1) }
+        if t > last { last = t }
+        ownLast = t
+        return Event(id: .random(), timestamp: t, body: body, source: source)
     }
 }

@@ -6,6 +6,8 @@
 /// (see `JournalLoader`) is just `apply` for each line in (timestamp, id) order.
 public struct MinutesState: Sendable {
     public internal(set) var people: [String: Person] = [:]
+    /// The event that last defined each person, by initials.
+    var personEvents: [String: EventID] = [:]
     public internal(set) var groupOrder: [String] = []
     public internal(set) var groups: [String: Group] = [:]
     public internal(set) var projects = ProjectTable()
@@ -43,6 +45,17 @@ public struct MinutesState: Sendable {
     /// items recorded without a meeting still belong to that later meeting.
     var leftOut: Set<EventID> = []
     var leftOutMeetings: [String: Day] = [:]
+    /// Events stamped after this are reported as dated in the future (set by the loader to a
+    /// little after its clock; nil for states that are only built, as in tests).
+    public var futureLimit: Timestamp?
+    /// The lines of the events that merge warnings name besides their own: definitions of
+    /// people and projects, meetings and amendments (few, so a dictionary).
+    var linesOf: [EventID: Int] = [:]
+    /// Items dated to a meeting by `meeting=`, checked when replay ends (the meeting may come
+    /// later in replay order, as it does in a merged or back-filled journal).
+    var datedToMeeting: [(line: Int, group: String, day: Day)] = []
+    /// The last project named by id, and its position in `projects`.
+    private var recentProjectByID: (id: EventID, position: Int)?
 
     enum Target: Sendable {
         case person, group, retract
@@ -75,8 +88,23 @@ public struct MinutesState: Sendable {
 
     public var directory: [Person] { people.values.sorted { $0.initials < $1.initials } }
 
+    /// The group's projects by number. As of a day, a project added after it appears only
+    /// when it has something of that day or before (a project added to type up old minutes).
     public func projects(in group: String) -> [Project] {
-        groups[group]?.projectNumbers.compactMap { projects[ProjectRef(group: group, number: $0)] } ?? []
+        let all = groups[group]?.projectNumbers.compactMap { projects[ProjectRef(group: group, number: $0)] } ?? []
+        guard let asOf else { return all }
+        return all.filter { p in
+            p.existsFrom.map { $0 <= asOf } ?? true
+                || !p.actions.isEmpty || !p.notes.isEmpty || !p.followUps.isEmpty || !p.ratings.isEmpty
+        }
+    }
+
+    /// The project a reference names: by its id when it carries one (the label may be stale
+    /// after a merge renumbered it), else the project with that label now.
+    public func project(_ ref: ProjectRef) -> Project? {
+        guard let id = ref.id else { return projects[ref] }
+        guard case .project(let label)? = targets[id], label.group == ref.group else { return nil }
+        return projects[label]
     }
 
     public func item(_ id: EventID) -> Item? {
@@ -123,13 +151,16 @@ public struct MinutesState: Sendable {
     /// docs/performance.md, item 40).
     @discardableResult
     public mutating func apply(_ event: consuming Event, line: Int = 0) -> Bool {
-        if let asOf, !event.kind.isDirectory,
-           effectiveDay(of: event) > asOf || event.body.ref.map(leftOut.contains) == true {
+        if let asOf, isAfter(asOf, event) {
             leftOut.insert(event.id)
             if case .meeting(let m) = event.body, leftOutMeetings[m.group].map({ $0 < m.date }) ?? true {
                 leftOutMeetings[m.group] = m.date
             }
             return false
+        }
+        if let futureLimit, event.timestamp > futureLimit {
+            report(.warning(line: line, column: 1, "this line is dated \(event.timestamp.iso), in the future",
+                            hint: "a hand edit or a wrong clock; new entries are stamped with the real time and replay before it"))
         }
         if !isPlainlyApplicable(event), var problem = problem(with: event) {
             problem.line = line
@@ -141,7 +172,7 @@ public struct MinutesState: Sendable {
         // Moved out, so that the payloads bound below are owned and can be stored as they are.
         let body = (consume event).body
         switch consume body {
-        case .person(let p): ok = applyPerson(e, p)
+        case .person(let p): ok = applyPerson(e, p, line)
         case .group(let slug, let name, let lead): ok = applyGroup(e, slug, name, lead, line)
         case .project(let ref, let headline): ok = applyProject(e, ref, headline, line)
         case .meeting(let m): ok = applyMeeting(e, m, line)
@@ -152,7 +183,7 @@ public struct MinutesState: Sendable {
         case .drop(let ref, let m, let reason): ok = applyChange(e, ref, m, .drop(reason: reason), line)
         case .reassign(let ref, let m, let owners): ok = applyChange(e, ref, m, .reassign(owners: owners), line)
         case .carry(let ref, let m): ok = applyChange(e, ref, m, .carry, line)
-        case .amend(let ref, let text, let owners): ok = applyAmend(e, ref, text, owners, line)
+        case .amend(let ref, let text, let owners, let base): ok = applyAmend(e, ref, text, owners, base, line)
         case .rate(let ref, let m, let rating, let comment): ok = applyRating(e, ref, m, rating, comment, line)
         case .retract(let ref, _): ok = applyRetract(e, ref, line)
         case .plan(let target, let fields): ok = applyPlan(e, target, fields, line)
@@ -164,20 +195,47 @@ public struct MinutesState: Sendable {
         return ok
     }
 
-    /// The day an event counts from for `asOf`: its meeting, or the group's latest meeting
-    /// (including one left out by `asOf`) for notes, actions, follow-ups and ratings recorded
-    /// without one, else the day it was recorded. (`person`, `group` and `project` events
-    /// are applied whatever their day: minutes of earlier meetings may be typed up after
-    /// the group and its projects were added.)
-    public func effectiveDay(of event: Event) -> Day {
-        if let m = event.body.meeting { return m }
-        switch event.body {
-        case .action(let r, _, _), .note(let r, _, _), .todo(let r, _, _, _), .rate(let r, _, _, _):
-            let latest = [groups[r.group]?.latestMeeting?.date, leftOutMeetings[r.group]].compactMap { $0 }.max()
-            return latest ?? event.timestamp.day
-        default:
-            return event.timestamp.day
+    /// Whether an event lies after `asOf` and is left out of a replay as of that day: by its
+    /// kind's rule (`EventKind.spec.asOf`, docs/journal-format.md section 8), and when it
+    /// decides on or corrects an event left out.
+    func isAfter(_ asOf: Day, _ event: borrowing Event) -> Bool {
+        let rule = event.kind.spec.asOf
+        if case .always = rule { return false }
+        if let day = effectiveDay(of: event), day > asOf { return true }
+        return event.body.ref.map(leftOut.contains) == true
+    }
+
+    /// The day an event belongs to for as-of replay; nil when it belongs to every view (the
+    /// directory, set-up content recorded before the group's first meeting, corrections).
+    /// Meetings counted here include those an as-of replay left out, so that an entry
+    /// recorded at a later meeting without `meeting=` stays with that meeting.
+    public func effectiveDay(of event: borrowing Event) -> Day? {
+        func latestMeeting(_ group: String) -> Day? {
+            [groups[group]?.latestMeeting?.date, leftOutMeetings[group]].compactMap { $0 }.max()
         }
+        switch event.kind.spec.asOf {
+        case .always, .followsTarget:
+            return nil
+        case .ownDate:
+            return event.body.meeting
+        case .meetingOrSetUp:
+            return event.body.meeting ?? event.body.group.flatMap(latestMeeting)
+        case .meetingOrDay:
+            return event.body.meeting ?? event.timestamp.day
+        case .planPeriod:
+            if let m = event.body.meeting { return m }
+            return event.body.group.flatMap(latestMeeting) == nil ? nil : event.timestamp.day
+        }
+    }
+
+    /// Reports what can only be judged once every event is in: items dated to a meeting the
+    /// group never had. Called by the loader when replay ends.
+    public mutating func finishReplay() {
+        for d in datedToMeeting where groups[d.group]?.meeting(on: d.day) == nil {
+            report(.warning(line: d.line, "no meeting of \(d.group) on \(d.day)",
+                            hint: "open it with: minutes add meeting \(d.group) \(d.day)", field: "meeting"))
+        }
+        datedToMeeting = []
     }
 
     mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
@@ -191,7 +249,18 @@ public struct MinutesState: Sendable {
         return i
     }
 
-    /// Where project `ref` sits in `projects.values`, through `recentProject`.
+    /// Where the project a reference names sits in `projects.values`: by id when it has one
+    /// (see `project(_:)`), else by label.
+    @inline(__always)
+    mutating func resolvedProjectIndex(_ ref: ProjectRef) -> Int? {
+        guard let id = ref.id else { return projectIndex(ref) }
+        if let r = recentProjectByID, r.id == id { return r.position }
+        guard case .project(let label)? = targets[id], label.group == ref.group, let p = projectIndex(label) else { return nil }
+        recentProjectByID = (id, p)
+        return p
+    }
+
+    /// Where project `ref` sits in `projects.values`, by its label, through `recentProject`.
     @inline(__always)
     mutating func projectIndex(_ ref: ProjectRef) -> Int? {
         if let r = recentProject, r.ref == ref { return r.position }
@@ -251,7 +320,7 @@ public struct MinutesState: Sendable {
         switch event.body {
         case .action(let ref, _, _), .note(let ref, _, _), .todo(let ref, _, _, _), .rate(let ref, _, _, _):
             // A project only exists in a group that exists.
-            return projectIndex(ref) != nil
+            return resolvedProjectIndex(ref) != nil
         case .done(let ref, _, _), .drop(let ref, _, _), .reassign(let ref, _, _), .carry(let ref, _):
             guard let p = targets.itemPosition(ref) else { return false }
             return itemStorage.withItem(p) { $0.pointee.kind == .followUp && !$0.pointee.isRetracted }
@@ -278,9 +347,16 @@ public struct MinutesState: Sendable {
         }
     }
 
-    private mutating func applyPerson(_ e: Stamp, _ p: Person) -> Bool {
+    private mutating func applyPerson(_ e: Stamp, _ p: Person, _ line: Int) -> Bool {
         var p = p
         p.initials = p.initials.uppercased()
+        if let before = people[p.initials], before.name != p.name, let id = personEvents[p.initials] {
+            report(.warning(line: line, "\(p.initials) is defined again with another name: \"\(p.name)\" here, \"\(before.name)\" on line \(linesOf[id] ?? 0)",
+                            hint: "if these are two people, give one of them other initials; if one person was renamed, this line stands",
+                            field: "name"))
+        }
+        personEvents[p.initials] = e.id
+        linesOf[e.id] = line
         people[p.initials] = p
         knownInitials.insert(p.initials)
         targets[e.id] = .person
@@ -293,7 +369,7 @@ public struct MinutesState: Sendable {
             if let lead { g.lead = lead }
             groups[slug] = g
         } else {
-            groups[slug] = Group(slug: slug, name: name, lead: lead, createdOn: e.timestamp.day)
+            groups[slug] = Group(slug: slug, name: name, lead: lead, recorded: e.timestamp)
             groupOrder.append(slug)
             recentGroup = nil
         }
@@ -302,8 +378,23 @@ public struct MinutesState: Sendable {
         return true
     }
 
-    private mutating func applyProject(_ e: Stamp, _ ref: ProjectRef, _ headline: String, _ line: Int) -> Bool {
-        projects.add(Project(ref: ref, id: e.id, headline: headline, createdOn: e.timestamp.day))
+    /// Adds a project under the number it asks for, or, when that number is taken (two copies
+    /// each added one offline), under the next free number: numbers are labels, and replay
+    /// order decides the same labels on every copy.
+    private mutating func applyProject(_ e: Stamp, _ requested: ProjectRef, _ headline: String, _ line: Int) -> Bool {
+        var ref = ProjectRef(group: requested.group, number: requested.number, id: e.id)
+        if let other = projects[ref] {
+            let taken = Set(groups[ref.group]!.projectNumbers)
+            var n = ref.number + 1
+            while taken.contains(n) { n += 1 }
+            report(.warning(line: line, "\(ref.group)/\(ref.number) is also the number of line \(linesOf[other.id] ?? 0) (\"\(other.headline)\"); this project is shown as \(ref.group)/\(n)",
+                            hint: "two copies each added a project; both keep their own entries, and this one is now \(ref.group)/\(n)",
+                            field: "number"))
+            ref.number = n
+        }
+        linesOf[e.id] = line
+        let existsFrom = [groups[ref.group]?.latestMeeting?.date, leftOutMeetings[ref.group]].compactMap { $0 }.max()
+        projects.add(Project(ref: ref, id: e.id, headline: headline, recorded: e.timestamp, existsFrom: existsFrom))
         // Mutate in place (`groups[…]!.x`): a copy taken out and written back would copy the
         // group's arrays on every event.
         let at = groups[ref.group]!.projectNumbers.firstIndex { $0 > ref.number } ?? groups[ref.group]!.projectNumbers.count
@@ -315,13 +406,21 @@ public struct MinutesState: Sendable {
     private mutating func applyMeeting(_ e: Stamp, _ f: MeetingFields, _ line: Int) -> Bool {
         // In place through the group's index: `groups[slug]!` read copied the whole group.
         let gi = groupIndex(f.group)!
-        Self.update(&groups.values[gi]) { g in
+        let both = Self.update(&groups.values[gi]) { g in
             let i = g.meetingIndex(onOrAfter: f.date)
             if i == g.meetings.count || g.meetings[i].date != f.date {
                 g.meetings.insert(Meeting(group: f.group, date: f.date), at: i)
             }
             g.meetings[i].contributions.append((e.id, f))
             g.meetings[i].recompute()
+            return g.meetings[i].presentAndApologising(newest: f)
+        }
+        linesOf[e.id] = line
+        for (name, other) in both {
+            let where_ = other == e.id ? "on this line" : "on line \(linesOf[other] ?? 0)"
+            report(.warning(line: line, "\(name) is both present and sending apologies at the meeting of \(f.group) on \(f.date) (\(where_))",
+                            hint: "keep one: retract the wrong meeting line with minutes retract ID, or correct it by hand",
+                            field: f.present.contains(name) ? "present" : "apology", fieldValue: name))
         }
         for i in f.present { warnIfUnknown(i, line: line, field: "present") }
         if let chair = f.chair { warnIfUnknown(chair, line: line, field: "chair") }
@@ -330,26 +429,20 @@ public struct MinutesState: Sendable {
         return true
     }
 
-    private mutating func applyItem(_ e: Stamp, _ kind: ItemKind, _ ref: ProjectRef, _ explicit: Day?,
+    private mutating func applyItem(_ e: Stamp, _ kind: ItemKind, _ named: ProjectRef, _ explicit: Day?,
                                     _ text: consuming String, _ owners: [Owner], _ line: Int) -> Bool {
         // The group and project are read and changed in place (see `update`).
+        // The project named by id, when the line gives one: its label may have changed.
+        let projectIndex = resolvedProjectIndex(named)!
+        let ref = projects.values[projectIndex].ref
         let groupIndex = groupIndex(ref.group)!
         let (knownMeeting, latest) = Self.update(&groups.values[groupIndex]) { g in
             (explicit.map { g.hasMeeting(on: $0) } ?? true, g.meetings.isEmpty ? nil : g.meetings[g.meetings.count - 1].date)
         }
-        if let explicit, !knownMeeting {
-            report(.warning(line: line, "no meeting of \(ref.group) on \(explicit)",
-                            hint: "open it with: minutes add meeting \(ref.group) \(explicit)", field: "meeting"))
-        }
+        if let explicit, !knownMeeting { datedToMeeting.append((line, ref.group, explicit)) }
+        // Set-up content (no meeting yet) keeps the day it was recorded for display; as-of
+        // replay counts it in every meeting (`AsOfRule.meetingOrSetUp`).
         let day = explicit ?? latest ?? e.timestamp.day
-        // A project exists from the day it was added, or from its plan's start date when
-        // that is earlier (minutes of past meetings typed up later).
-        let projectIndex = projectIndex(ref)!
-        let createdOn = Self.update(&projects.values[projectIndex]) { p in min(p.createdOn, p.plan.start ?? p.createdOn) }
-        if day < createdOn, kind == .note {
-            report(.warning(line: line, "note dated \(day) is before project \(ref) existed (\(createdOn))",
-                            field: "meeting"))
-        }
         if kind == .followUp {
             if owners.isEmpty {
                 report(.warning(line: line, "follow-up has no owner", hint: "write it as \"XX to …\"", field: "text"))
@@ -408,9 +501,23 @@ public struct MinutesState: Sendable {
         return true
     }
 
-    private mutating func applyAmend(_ e: Stamp, _ ref: EventID, _ text: String, _ owners: [Owner]?, _ line: Int) -> Bool {
+    private mutating func applyAmend(_ e: Stamp, _ ref: EventID, _ text: String, _ owners: [Owner]?,
+                                     _ base: EventID?, _ line: Int) -> Bool {
+        linesOf[e.id] = line
         switch targets[ref] {
         case .item(let position)?:
+            // Two amendments made apart (each correcting the same version) are both kept, the
+            // later in replay order standing; say so rather than let one silently win.
+            if let base {
+                let (current, currentText) = itemStorage.withItem(position) { item in
+                    (item.pointee.latestAmendment ?? item.pointee.id, item.pointee.text)
+                }
+                if current != base, currentText != text {
+                    report(.warning(line: line, "\(ref) was amended apart on line \(linesOf[current] ?? 0) and here; this text stands",
+                                    hint: "both amendments stay in the journal; to keep the other text, amend it again with: minutes edit \(ref) TEXT",
+                                    field: "base"))
+                }
+            }
             let change = ItemChange(id: e.id, recorded: e.timestamp, date: e.timestamp.day, kind: .amend(text: text, owners: owners))
             itemStorage.record(change, at: position)
             targets[e.id] = .change(item: position)
@@ -427,15 +534,16 @@ public struct MinutesState: Sendable {
         }
     }
 
-    private mutating func applyRating(_ e: Stamp, _ ref: ProjectRef, _ meeting: Day?, _ rating: Rating,
+    private mutating func applyRating(_ e: Stamp, _ named: ProjectRef, _ meeting: Day?, _ rating: Rating,
                                       _ comment: String?, _ line: Int) -> Bool {
-        let latest = groupIndex(ref.group).flatMap { gi in
+        let latest = groupIndex(named.group).flatMap { gi in
             Self.update(&groups.values[gi]) { g in g.meetings.isEmpty ? nil : g.meetings[g.meetings.count - 1].date }
         }
         let day = meeting ?? latest ?? e.timestamp.day
         let r = StatusRating(id: e.id, meeting: day, rating: rating, comment: comment)
-        if let pi = projectIndex(ref) { Self.update(&projects.values[pi]) { $0.addRating(r) } }
-        targets[e.id] = .rating(ref)
+        guard let pi = resolvedProjectIndex(named) else { return false }
+        Self.update(&projects.values[pi]) { $0.addRating(r) }
+        targets[e.id] = .rating(projects.values[pi].ref)
         return true
     }
 
@@ -445,14 +553,16 @@ public struct MinutesState: Sendable {
             if let v = fields.aim { groups[slug]!.aim = v }
             if !fields.priorities.isEmpty { groups[slug]!.priorities = fields.priorities }
             if let v = fields.lead { groups[slug]!.lead = v }
-        case .project(let ref):
+        case .project(let named):
+            guard let ref = project(named)?.ref else { return false }
             projects.update(ref) { project in
                 project.planHistory.append((e.id, fields))
                 project.recomputePlan()
             }
+            targets[e.id] = .plan(.project(ref))
         }
         if let lead = fields.lead { warnIfUnknown(lead, line: line, field: "lead") }
-        targets[e.id] = .plan(target)
+        if case .group = target { targets[e.id] = .plan(target) }
         return true
     }
 
@@ -537,7 +647,11 @@ public struct MinutesState: Sendable {
         }
         func project(_ ref: ProjectRef) -> Diagnostic? {
             if let g = group(ref.group, field: "project") { return g }
-            return projects[ref] == nil
+            if let id = ref.id, self.project(ref) == nil {
+                return error("no project of \(ref.group) has the id \(id) (\(ref) when written)",
+                             hint: "its project line is missing: was the journal merged completely?", field: "project")
+            }
+            return self.project(ref) == nil
                 ? error("unknown project \(ref)", hint: "add it with: minutes add project \(ref.group) \"Headline\"", field: "project")
                 : nil
         }
@@ -557,10 +671,7 @@ public struct MinutesState: Sendable {
         case .person, .group:
             return nil
         case .project(let ref, _):
-            if let g = group(ref.group) { return g }
-            return projects[ref] != nil
-                ? error("project \(ref) already exists", hint: "to change its headline, amend the project event", field: "number")
-                : nil
+            return group(ref.group)
         case .meeting(let m):
             return group(m.group)
         case .action(let ref, _, _), .note(let ref, _, _), .todo(let ref, _, _, _), .rate(let ref, _, _, _):
@@ -569,7 +680,7 @@ public struct MinutesState: Sendable {
         case .drop(let ref, _, _): return followUp(ref, "dropped")
         case .reassign(let ref, _, _): return followUp(ref, "reassigned")
         case .carry(let ref, _): return followUp(ref, "carried")
-        case .amend(let ref, _, let owners):
+        case .amend(let ref, _, let owners, _):
             switch targets[ref] {
             case .item(let position)?:
                 let item = itemStorage[position]

@@ -13,14 +13,17 @@ public struct Group: Sendable, Hashable {
     public internal(set) var meetings: [Meeting] = []
     /// The day the group was added.
     public let createdOn: Day
+    /// When the group was first added: what is written about it must replay after this.
+    let recorded: Timestamp
     /// The group's open follow-ups, kept by `MinutesState.apply` (not part of equality).
     var openFollowUps = OpenFollowUpList()
 
-    init(slug: String, name: String, lead: String?, createdOn: Day) {
+    init(slug: String, name: String, lead: String?, recorded: Timestamp) {
         self.slug = slug
         self.name = name
         self.lead = lead
-        self.createdOn = createdOn
+        self.createdOn = recorded.day
+        self.recorded = recorded
     }
 
     public static func == (a: Group, b: Group) -> Bool {
@@ -117,6 +120,20 @@ public struct Meeting: Sendable, Hashable {
         }
     }
 
+    /// Names both present and sending apologies once `newest` is merged in, each with the
+    /// contribution that put it on the other list (reported once: only names `newest` adds).
+    func presentAndApologising(newest: MeetingFields) -> [(name: String, other: EventID)] {
+        guard !apologies.isEmpty, !present.isEmpty else { return [] }
+        var out: [(String, EventID)] = []
+        for name in newest.present where apologies.contains(name) {
+            if let c = contributions.first(where: { $0.fields.apologies.contains(name) }) { out.append((name, c.id)) }
+        }
+        for name in newest.apologies where present.contains(name) && !newest.present.contains(name) {
+            if let c = contributions.first(where: { $0.fields.present.contains(name) }) { out.append((name, c.id)) }
+        }
+        return out
+    }
+
     static func hasRepeats(_ list: [String]) -> Bool {
         for i in list.indices.dropFirst() where list[..<i].contains(list[i]) { return true }
         return false
@@ -152,14 +169,21 @@ public struct Project: Sendable, Hashable {
     public internal(set) var headline: String
     public internal(set) var plan = ProjectPlan()
     public let createdOn: Day
+    /// The meeting from which it counts as existing in as-of views, nil when it was added
+    /// before its group's first meeting (see `MinutesState.projects(in:)`).
+    public let existsFrom: Day?
+    /// When the project event was recorded: what is written about it must replay after this.
+    let recorded: Timestamp
     let originalHeadline: String
 
-    init(ref: ProjectRef, id: EventID, headline: String, createdOn: Day) {
+    init(ref: ProjectRef, id: EventID, headline: String, recorded: Timestamp, existsFrom: Day? = nil) {
         self.ref = ref
         self.id = id
         self.headline = headline
         self.originalHeadline = headline
-        self.createdOn = createdOn
+        self.createdOn = recorded.day
+        self.recorded = recorded
+        self.existsFrom = existsFrom
     }
     /// Ids of agreed actions, in the order recorded.
     public internal(set) var actions: [EventID] = []
@@ -438,6 +462,11 @@ public struct Item: Sendable, Hashable {
     public func hash(into h: inout Hasher) {
         h.combine(id)
         h.combine(text)
+    }
+
+    /// The latest amendment of the text that still stands, if any: what a new amendment corrects.
+    public var latestAmendment: EventID? {
+        changes.last { if case .amend = $0.kind, !$0.isRetracted { return true } else { return false } }?.id
     }
 
     /// Whether the follow-up's owners were ever changed by a reassign that still stands.

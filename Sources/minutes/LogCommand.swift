@@ -82,19 +82,19 @@ enum ProjectLog {
             }
         }
         all.sort(by: Event.replayOrder)
-        let ref = project.ref
         var touching: Set<EventID> = []
         var changed = true
         while changed {
             changed = false
             for e in all where !touching.contains(e.id) {
                 let direct: Bool
+                // Projects are matched by identity: a line's label may be one a merge changed.
                 switch e.body {
-                case .project(let r, _), .action(let r, _, _), .note(let r, _, _), .todo(let r, _, _, _), .rate(let r, _, _, _):
-                    direct = r == ref
-                case .plan(.project(let r), _):
-                    direct = r == ref
-                default:
+                case .project: direct = e.id == project.id
+                case .action(let r, _, _), .note(let r, _, _), .todo(let r, _, _, _), .rate(let r, _, _, _),
+                     .plan(.project(let r), _):
+                    direct = state.project(r)?.id == project.id
+                case .person, .group, .meeting, .done, .drop, .reassign, .carry, .amend, .retract, .plan(.group, _):
                     direct = false
                 }
                 if direct || e.body.ref.map(touching.contains) == true {
@@ -103,7 +103,11 @@ enum ProjectLog {
                 }
             }
         }
-        return all.filter { touching.contains($0.id) && (state.asOf == nil || state.effectiveDay(of: $0) <= state.asOf!) }
+        return all.filter { e in
+            guard touching.contains(e.id) else { return false }
+            guard let asOf = state.asOf, let day = state.effectiveDay(of: e) else { return true }
+            return day <= asOf
+        }
     }
 
     /// One line per event: when it was recorded (UTC), its id, and what it says.
@@ -122,7 +126,7 @@ enum ProjectLog {
         case .reassign(let r, _, let owners): label = "reassigned \(r) to \(Owner.phrase(owners))"
         case .carry(let r, _): label = "reviewed \(r) and carried it on"
         case .rate(_, _, let rating, let comment): label = "rated \(rating.title)"; detail = comment
-        case .amend(let r, let text, let owners):
+        case .amend(let r, let text, let owners, _):
             label = "amended \(r)"
             detail = (owners.map { Owner.phrase($0) + " to " } ?? "") + text
         case .retract(let r, let reason): label = "retracted \(r)"; detail = reason
@@ -135,7 +139,9 @@ enum ProjectLog {
             if !f.links.isEmpty { parts.append("links " + f.links.joined(separator: ", ")) }
             label = "plan"
             detail = parts.joined(separator: "; ")
-        default: label = e.kind.rawValue
+        case .person(let p): label = "person \(p.initials)"; detail = p.name
+        case .group(let slug, let name, _): label = "group \(slug)"; detail = name
+        case .meeting(let m): label = "meeting of \(m.group)"; detail = m.date.long
         }
         let at = e.body.meeting.map { " (meeting of \($0.long))" } ?? ""
         let recorded = e.timestamp.iso

@@ -184,7 +184,7 @@ let badLines: [BadLine] = [
         ].map { $0 + "\n" }.joined()
         let j = JournalLoader.load(text: text)
         #expect(j.diagnostics.errors.count == 1)
-        #expect(j.diagnostics.first?.headline(file: "j") == "j:1:1: error: not a minutes journal: the first line must be 'minutes-journal 1'")
+        #expect(j.diagnostics.first?.headline(file: "j") == "j:1:1: error: not a minutes journal: the first line must be 'minutes-journal 2'")
         #expect(j.state.projects[proj("g/1")] != nil)
     }
 
@@ -197,10 +197,18 @@ let badLines: [BadLine] = [
         }
     }
 
-    @Test func anotherFormatVersionIsAnErrorAtTheVersion() {
-        let j = JournalLoader.load(text: "minutes-journal 2\n")
+    @Test func aFutureFormatVersionIsAnErrorAtTheVersion() {
+        let j = JournalLoader.load(text: "minutes-journal 3\n")
         #expect(j.diagnostics.count == 1)
-        #expect(j.diagnostics.first?.headline(file: "j") == "j:1:17: error: journal format version '2' is not one this program reads")
+        #expect(j.diagnostics.first?.headline(file: "j") == "j:1:17: error: journal format version '3' is not one this program reads")
+    }
+
+    @Test func bothFormatVersionsThisProgramKnowsAreRead() {
+        for version in 1...2 {
+            let j = JournalLoader.load(text: "minutes-journal \(version)\n")
+            #expect(j.diagnostics.isEmpty, "version \(version)")
+            #expect(j.formatVersion == version)
+        }
     }
 
     @Test func anEmptyFileIsAnError() {

@@ -5,7 +5,7 @@ import Testing
 /// after it, so that replay can remember where a project sits for good.
 @Suite struct ProjectTableTests {
     static func project(_ ref: String, _ headline: String = "A project") -> Project {
-        Project(ref: proj(ref), id: EventID(value: UInt64(proj(ref).number)), headline: headline, createdOn: day("2024-01-08"))
+        Project(ref: proj(ref), id: EventID(value: UInt64(proj(ref).number)), headline: headline, recorded: stamp("2024-01-08T09:00:00.000Z"))
     }
 
     @Test func aProjectKeepsItsPositionWhileOthersAreAdded() {

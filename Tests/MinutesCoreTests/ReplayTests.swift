@@ -138,7 +138,7 @@ import Testing
 
     @Test func retractingAPlanChangeOrRatingOrHeadlineAmendmentRestoresTheEarlierValue() {
         var s = Scenario()
-        let headlineAmend = s.b.events.first { if case .amend(let r, _, _) = $0.body { return r == s.headline1 } else { return false } }!.id
+        let headlineAmend = s.b.events.first { if case .amend(let r, _, _, _) = $0.body { return r == s.headline1 } else { return false } }!.id
         let goodRating = s.b.events.first { if case .rate(_, _, .excellent, _) = $0.body { return true } else { return false } }!.id
         s.b.retract(s.planEvent)
         s.b.retract(headlineAmend)

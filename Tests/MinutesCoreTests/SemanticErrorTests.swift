@@ -32,7 +32,6 @@ import Testing
         BadLine("a follow-up for an unknown project", "\(t) todo project=‸g/2 owner=KP text=x", "unknown project g/2"),
         BadLine("a rating for an unknown project", "\(t) rate project=‸g/2 rating=good", "unknown project g/2"),
         BadLine("a plan of an unknown project", "\(t) plan project=‸g/2 aim=x", "unknown project g/2"),
-        BadLine("a project number used twice", "\(t) project group=g number=‸1 headline=again", "project g/1 already exists"),
         BadLine("done for an unknown id", "\(t) done ref=‸0000000000yy", "no follow-up with id 0000000000yy"),
         BadLine("drop for an unknown id", "\(t) drop ref=‸0000000000yy reason=x", "no follow-up with id 0000000000yy"),
         BadLine("carry for an unknown id", "\(t) carry ref=‸0000000000yy", "no follow-up with id 0000000000yy"),

@@ -83,7 +83,10 @@ final class FaultyFileOps: JournalFileOps, @unchecked Sendable {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = try makeJournal(in: folder)
-        let session = try JournalSession(path: path, clock: { stamp("2020-01-01T00:00:00.000Z") })
+        // The clock stands still at the journal's last moment: each event still comes after
+        // the one before.
+        let last = try JournalLoader.load(path: path).state.lastTimestamp
+        let session = try JournalSession(path: path, clock: { last })
         let a = try session.record(.note(proj("g/1"), meeting: nil, text: "first"))
         let b = try session.record(.note(proj("g/1"), meeting: nil, text: "second"))
         #expect(a.timestamp > JournalLoader.load(text: "minutes-journal 1\n").state.lastTimestamp)
@@ -201,7 +204,7 @@ final class FaultyFileOps: JournalFileOps, @unchecked Sendable {
         var st = stat()
         #expect(stat(path, &st) == 0)
         #expect(st.st_mode & 0o777 == 0o600)
-        #expect(try readBytes(path) == Array("minutes-journal 1\n".utf8))
+        #expect(try readBytes(path) == Array("minutes-journal 2\n".utf8))
         let j = try JournalLoader.load(path: path)
         #expect(j.diagnostics.isEmpty)
     }

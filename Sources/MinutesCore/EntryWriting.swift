@@ -1,0 +1,66 @@
+/// How an entry the app or the command line made is written into a journal of a given
+/// format version: the one place that knows what each version can say.
+extension MinutesState {
+    /// `body` as it should be written to a journal of `formatVersion`:
+    /// - version 2 names projects by `label@id` and gives an amendment the version of the
+    ///   text it corrects (`base`), so that merges keep each entry with its own project and
+    ///   amendments made apart are noticed;
+    /// - version 1 has labels only, no `base`, no plan meeting (an older program reads it);
+    /// - in both, content for a group that has met is dated to its latest meeting when no
+    ///   meeting is given, so that which meeting it belongs to never depends on replay order.
+    public func prepared(_ body: EventBody, formatVersion: Int) -> EventBody {
+        let v2 = formatVersion >= 2
+        func named(_ r: ProjectRef) -> ProjectRef {
+            let canonical = project(r)?.ref ?? r
+            return v2 ? canonical : canonical.label
+        }
+        func dated(_ r: ProjectRef, _ m: Day?) -> Day? {
+            m ?? groups[r.group]?.latestMeeting?.date
+        }
+        switch body {
+        case .action(let r, let m, let t): return .action(named(r), meeting: dated(r, m), text: t)
+        case .note(let r, let m, let t): return .note(named(r), meeting: dated(r, m), text: t)
+        case .todo(let r, let m, let o, let t): return .todo(named(r), meeting: dated(r, m), owners: o, text: t)
+        case .rate(let r, let m, let rating, let c): return .rate(named(r), meeting: dated(r, m), rating: rating, comment: c)
+        case .plan(.project(let r), var f):
+            if !v2 { f.meeting = nil }
+            return .plan(.project(named(r)), f)
+        case .plan(.group(let g), var f):
+            if !v2 { f.meeting = nil }
+            return .plan(.group(g), f)
+        case .amend(let ref, let t, let o, let base):
+            guard v2 else { return .amend(ref: ref, text: t, owners: o) }
+            return .amend(ref: ref, text: t, owners: o, base: base ?? currentVersion(of: ref))
+        case .person, .group, .project, .meeting, .done, .drop, .reassign, .carry, .retract:
+            return body
+        }
+    }
+
+    /// The latest timestamp among the events `body` refers to (its group, its project, the
+    /// item it decides on or corrects): a new event must be stamped after it, or replay would
+    /// meet it before what it refers to, whatever the clock says.
+    public func dependencyFloor(of body: EventBody) -> Timestamp? {
+        switch body {
+        case .action(let r, _, _), .note(let r, _, _), .todo(let r, _, _, _), .rate(let r, _, _, _), .plan(.project(let r), _):
+            return project(r)?.recorded
+        case .meeting(let m): return groups[m.group]?.recorded
+        case .project(let r, _): return groups[r.group]?.recorded
+        case .plan(.group(let g), _): return groups[g]?.recorded
+        case .done(let ref, _, _), .drop(let ref, _, _), .reassign(let ref, _, _), .carry(let ref, _),
+             .amend(let ref, _, _, _), .retract(let ref, _):
+            switch targets[ref] {
+            case .item(let p)?: return itemStorage[p].recorded
+            case .change(let p)?: return itemStorage[p].changes.first { $0.id == ref }?.recorded
+            case .project(let label)?: return projects[label]?.recorded
+            default: return lastTimestamp
+            }
+        case .person, .group: return nil
+        }
+    }
+
+    /// What an amendment of `ref` corrects: the item's latest standing amendment, or the item.
+    func currentVersion(of ref: EventID) -> EventID? {
+        guard let p = itemPosition(ref) else { return nil }
+        return itemStorage.withItem(p) { $0.pointee.latestAmendment ?? $0.pointee.id }
+    }
+}
