@@ -10,17 +10,24 @@ public struct JournalBatch: Sendable {
     public private(set) var state: MinutesState
     public private(set) var events: [Event] = []
     var factory: EventFactory
+    let formatVersion: Int
+    /// Marks every entry as coming from elsewhere (an import); format 1 cannot say it.
+    let source: String?
 
-    init(state: MinutesState, factory: EventFactory) {
+    init(state: MinutesState, factory: EventFactory, formatVersion: Int, source: String?) {
         self.state = state
         self.factory = factory
+        self.formatVersion = formatVersion
+        self.source = formatVersion >= 2 ? source : nil
     }
 
     /// Adds an entry; returns it, with the id later entries of the batch may refer to.
     /// Throws `RecordError.rejected` when the state (with the batch so far) refuses it.
     @discardableResult
     public mutating func add(_ body: EventBody) throws -> Event {
-        let event = factory.make(body)
+        // Written as `record` writes it: projects named by label and id, stamped after what it refers to.
+        let event = factory.make(state.prepared(body, formatVersion: formatVersion), notBefore: state.dependencyFloor(of: body),
+                                 source: source)
         if let d = state.problem(with: event) { throw RecordError.rejected(d) }
         var parser = JournalParser()
         switch parser.parse(EventWriter.line(for: event)) {
@@ -37,11 +44,11 @@ public struct JournalBatch: Sendable {
 extension JournalSession {
     /// Builds a batch on the state as it is on disk (with the lock held, after taking in what
     /// other programs appended) and writes it in one append. When `build` throws, or the
-    /// batch is empty, nothing is written.
+    /// batch is empty, nothing is written. `source` marks every entry as `record`'s does.
     @discardableResult
-    public func recordBatch(_ build: (inout JournalBatch) throws -> Void) throws -> [Event] {
+    public func recordBatch(source: String? = nil, _ build: (inout JournalBatch) throws -> Void) throws -> [Event] {
         try withWriteAccess {
-            var batch = JournalBatch(state: state, factory: factory)
+            var batch = JournalBatch(state: state, factory: factory, formatVersion: formatVersion, source: source)
             try build(&batch)
             guard !batch.events.isEmpty else { return [] }
             try appendBatch(batch.events)

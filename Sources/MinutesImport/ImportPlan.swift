@@ -8,16 +8,13 @@ public struct ImportOptions: Sendable {
     public var meeting: Day?
     /// `--undated`: the meeting the notes above the first date line belong to.
     public var undatedMeeting: Day?
-    /// The file imported, as the marking of every entry names it.
-    public var source: String
     /// People to add to the directory with the import (`--add-person KP="Kim Parker"`).
     public var addPeople: [Person]
 
-    public init(group: String, meeting: Day? = nil, undatedMeeting: Day? = nil, source: String, addPeople: [Person] = []) {
+    public init(group: String, meeting: Day? = nil, undatedMeeting: Day? = nil, addPeople: [Person] = []) {
         self.group = group
         self.meeting = meeting
         self.undatedMeeting = undatedMeeting
-        self.source = source
         self.addPeople = addPeople
     }
 }

@@ -1,25 +1,23 @@
 import Foundation
 import MinutesCore
 
-/// Marks an entry as imported from a file. Every imported entry goes through here, so that
-/// when the journal gains its `source=` field this is the one line to change.
-public enum ImportMark {
-    public static func marked(_ body: EventBody, source: String) -> EventBody {
-        body
-    }
-}
-
 /// Writes a plan into a batch (see `JournalSession.recordBatch`): all of it or, when any entry
 /// is refused, nothing.
 public enum ImportRun {
-    public static func add(_ plan: ImportPlan, to batch: inout JournalBatch, source: String) throws {
+    /// The `source=` every entry of an import carries: `import:` and the file's name, so that an
+    /// import can be found (and retracted) by its file.
+    public static func source(file: String) -> String {
+        "import:" + (file as NSString).lastPathComponent
+    }
+
+    public static func add(_ plan: ImportPlan, to batch: inout JournalBatch) throws {
         for step in plan.steps {
             switch step {
             case .record(let body):
-                try batch.add(ImportMark.marked(body, source: source))
+                try batch.add(body)
             case .recordDone(let todo, let meeting):
-                let raised = try batch.add(ImportMark.marked(todo, source: source))
-                try batch.add(ImportMark.marked(.done(ref: raised.id, meeting: meeting, outcome: nil), source: source))
+                let raised = try batch.add(todo)
+                try batch.add(.done(ref: raised.id, meeting: meeting, outcome: nil))
             }
         }
     }

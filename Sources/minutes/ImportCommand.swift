@@ -55,7 +55,7 @@ struct ImportCommand: ParsableCommand {
         let state = try session?.state ?? journal.loadWarning().state
         _ = try Inputs.group(group, in: state, argument: "--group")
         var options = ImportOptions(group: group, meeting: meetingDay, undatedMeeting: undatedDay,
-                                    source: (file as NSString).lastPathComponent, addPeople: people)
+                                    addPeople: people)
         var plan = try Self.plan(read, state: state, options: options, file: file)
         Output.lines(ImportPreview.lines(plan, file: file, state: state))
         guard let session else {
@@ -87,10 +87,10 @@ struct ImportCommand: ParsableCommand {
         let before = session.state.diagnostics.count
         let events: [Event]
         do {
-            events = try session.recordBatch { batch in
+            events = try session.recordBatch(source: ImportRun.source(file: file)) { batch in
                 // Planned again on the state as it is on disk now, with the lock held.
                 let fresh = try Self.plan(read, state: batch.state, options: options, file: file)
-                try ImportRun.add(fresh, to: &batch, source: options.source)
+                try ImportRun.add(fresh, to: &batch)
             }
         } catch {
             throw CLIError.from(error)

@@ -50,7 +50,7 @@ import Testing
         let session = try JournalSession(path: journal, locking: .none)
         #expect(throws: ImportError.noProjectTables(tables: 1)) {
             try session.recordBatch { batch in
-                try ImportRun.add(try ImportPlanner.plan(read, state: batch.state, options: ImportOptions(group: "riverside", source: "x")), to: &batch, source: "x")
+                try ImportRun.add(try ImportPlanner.plan(read, state: batch.state, options: ImportOptions(group: "riverside")), to: &batch)
             }
         }
         #expect(Fixture.bytes(journal) == before)

@@ -71,7 +71,7 @@ import Testing
         try Fixture.importFile("riverside-2025-03.docx", into: journal, meeting: nil, undated: Fixture.months[0].meeting)
         let read = try Fixture.read("riverside-2025-04.docx")
         let state = try Fixture.state(journal).state
-        let plan = try ImportPlanner.plan(read, state: state, options: ImportOptions(group: "riverside", meeting: Fixture.months[1].meeting, source: "april.docx"))
+        let plan = try ImportPlanner.plan(read, state: state, options: ImportOptions(group: "riverside", meeting: Fixture.months[1].meeting))
         let preview = ImportPreview.lines(plan, file: "april.docx", state: state)
         #expect(preview.contains("Project 1 \"Every volunteer holds a first aid certificate\": 2 notes (9 April: 2), 1 open follow-up, 1 follow-up marked done; 1 follow-up carried, 6 already in the journal"))
         #expect(preview.contains("Initials not in the directory: QX; to add them, import with --add-person QX=\"Full Name\""))
@@ -83,7 +83,7 @@ import Testing
         let journal = try Fixture.journal()
         let read = try Fixture.read("riverside-2025-04.docx")
         #expect(throws: ImportError.noYear(MinutesDate(day: 9, month: 4, year: nil))) {
-            try ImportPlanner.plan(read, state: try Fixture.state(journal).state, options: ImportOptions(group: "riverside", source: "x"))
+            try ImportPlanner.plan(read, state: try Fixture.state(journal).state, options: ImportOptions(group: "riverside"))
         }
     }
 
@@ -102,9 +102,18 @@ import Testing
             + Fixture.row([Fixture.p(""), Fixture.p("9th April") + Fixture.p("· RO is organising an evening course"),
                            Fixture.p("· RO is organising an evening course")]) + "</w:tbl>"
         let read = try Fixture.read(docx: try Fixture.docx(body: table))
-        let plan = try ImportPlanner.plan(read, state: try Fixture.state(journal).state, options: ImportOptions(group: "riverside", source: "x"))
+        let plan = try ImportPlanner.plan(read, state: try Fixture.state(journal).state, options: ImportOptions(group: "riverside"))
         #expect(plan.projects.map(\.doneFollowUps) == [0])
         #expect(plan.projects.map(\.carried) == [1])
         #expect(plan.projects.map { $0.notes.values.reduce(0, +) } == [1])
+    }
+
+    @Test func everyImportedEntryNamesTheFileItCameFrom() throws {
+        let journal = try Fixture.journal()
+        let before = String(decoding: Fixture.bytes(journal), as: UTF8.self).split(separator: "\n").count
+        try Fixture.importFile("riverside-2025-03.docx", into: journal, meeting: nil)
+        let lines = String(decoding: Fixture.bytes(journal), as: UTF8.self).split(separator: "\n").dropFirst(before)
+        #expect(lines.count == 26)
+        #expect(lines.allSatisfy { $0.hasSuffix(" source=import:riverside-2025-03.docx") })
     }
 }

@@ -26,7 +26,7 @@ enum Fixture {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent("minutes.journal").path
-        try Data("minutes-journal 1\n".utf8).write(to: URL(fileURLWithPath: path))
+        try Data("minutes-journal 2\n".utf8).write(to: URL(fileURLWithPath: path))
         let session = try JournalSession(path: path, locking: .none)
         try session.record(.group(slug: "riverside", name: "Riverside Families Working Group", lead: nil))
         for p in people {
@@ -41,11 +41,11 @@ enum Fixture {
     static func importFile(_ name: String, into journal: String, meeting: Day?, undated: Day? = nil) throws -> ImportPlan {
         let read = try read(name)
         let session = try JournalSession(path: journal, locking: .none)
-        let options = ImportOptions(group: "riverside", meeting: meeting, undatedMeeting: undated, source: name)
+        let options = ImportOptions(group: "riverside", meeting: meeting, undatedMeeting: undated)
         var planned: ImportPlan?
-        try session.recordBatch { batch in
+        try session.recordBatch(source: ImportRun.source(file: name)) { batch in
             let plan = try ImportPlanner.plan(read, state: batch.state, options: options)
-            try ImportRun.add(plan, to: &batch, source: name)
+            try ImportRun.add(plan, to: &batch)
             planned = plan
         }
         return planned!

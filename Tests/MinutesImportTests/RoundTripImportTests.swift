@@ -35,8 +35,8 @@ import Testing
         let read = try ImportRun.read(path: file.path)
         let back = try JournalSession(path: copy, locking: .none)
         try back.recordBatch { batch in
-            let plan = try ImportPlanner.plan(read, state: batch.state, options: ImportOptions(group: "riverside", source: "export.docx"))
-            try ImportRun.add(plan, to: &batch, source: "export.docx")
+            let plan = try ImportPlanner.plan(read, state: batch.state, options: ImportOptions(group: "riverside"))
+            try ImportRun.add(plan, to: &batch)
         }
         let imported = try Fixture.state(copy)
         #expect(imported.diagnostics.isEmpty)
