@@ -85,14 +85,16 @@ public enum WordDocumentReader {
         var runBold = false
         var runStrike = false
         var inText = false
-        /// Inside `mc:Fallback` (a copy of what `mc:Choice` holds) or deleted text.
+        /// Inside `mc:Fallback` (a copy of what `mc:Choice` holds), deleted text, or a text box
+        /// (its paragraphs would nest inside the paragraph that anchors it).
         var skipping = 0
+        static let skipped: Set<String> = ["Fallback", "del", "txbxContent"]
 
         init(listFormats: [String: String]) { self.listFormats = listFormats }
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
-            if name == "Fallback" || name == "del" { skipping += 1 }
+            if Self.skipped.contains(name) { skipping += 1 }
             guard skipping == 0 else { return }
             switch name {
             case "tbl": tables.append(WordTable())
@@ -127,7 +129,7 @@ public enum WordDocumentReader {
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            if name == "Fallback" || name == "del" { skipping -= 1; return }
+            if Self.skipped.contains(name) { skipping -= 1; return }
             guard skipping == 0 else { return }
             switch name {
             case "t": inText = false

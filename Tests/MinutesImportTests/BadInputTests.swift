@@ -38,6 +38,19 @@ import Testing
         #expect(refusal(zeros)?.hasPrefix("refused: word/document.xml is compressed") == true)
     }
 
+    @Test func aPartThatUnpacksToMoreThanItDeclaresIsStopped() throws {
+        var zip = [UInt8](try Fixture.zip([("word/document.xml", Data(count: 1 << 20))]))
+        // Both headers claim 1,000 bytes unpacked: only counting what is inflated catches it.
+        func claim(signature: [UInt8], sizeAt offset: Int) {
+            for i in 0..<(zip.count - 4) where Array(zip[i..<(i + 4)]) == signature {
+                zip.replaceSubrange((i + offset)..<(i + offset + 4), with: [0xE8, 0x03, 0, 0])
+            }
+        }
+        claim(signature: [0x50, 0x4B, 0x03, 0x04], sizeAt: 22)
+        claim(signature: [0x50, 0x4B, 0x01, 0x02], sizeAt: 24)
+        #expect(refusal(Data(zip)) == "refused: word/document.xml unpacks to more than it declares (a zip bomb, or not minutes)")
+    }
+
     @Test func partsLargerThanTheTotalCapAreRefused() throws {
         let data = Fixture.bytes(Fixture.path("riverside-2025-04.docx"))
         #expect(refusal(data, limits: DocxLimits(maxTotalBytes: 4000))?.hasPrefix("refused: word/") == true)

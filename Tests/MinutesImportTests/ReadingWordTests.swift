@@ -67,6 +67,17 @@ import Testing
         #expect(read.notices.map(\.description) == ["table 1, row 2, column 2: one merged cell spans Progress and To do by next meeting; read as Progress"])
     }
 
+    @Test func deletedTextTextBoxesAndFallbackCopiesAreLeftOut() throws {
+        let body = """
+            <w:p><w:r><w:t>kept </w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del>\
+            <w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps">\
+            <w:drawing><w:txbxContent><w:p><w:r><w:t>boxed</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>\
+            <mc:Fallback><w:t>copy</w:t></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>too</w:t></w:r></w:p>
+            """
+        let blocks = try WordDocumentReader.read(try DocxPackage.read(data: try Fixture.docx(body: body)))
+        #expect(blocks == [.paragraph(WordParagraph(lines: [WordLine(text: "kept too", isBold: false, isStruck: false)], isListItem: false))])
+    }
+
     @Test func listParagraphsNumberedNoneAreNotBullets() throws {
         let numbering = """
             <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="4"><w:lvl w:ilvl="0"><w:numFmt w:val="none"/></w:lvl></w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="4"/></w:num></w:numbering>
