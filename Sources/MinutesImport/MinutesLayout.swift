@@ -55,6 +55,15 @@ public enum MinutesLayout {
         return (n, String(rest).trimmingCharacters(in: .whitespaces))
     }
 
+    /// The column a header cell names, from the first of its lines that names one ("PROJECT 2"
+    /// may stand above "Actions required" in the same cell): the column, the text from that
+    /// line on, and the lines above it.
+    static func header(_ cellText: String) -> (column: Column, text: String, above: [String])? {
+        let lines = cellText.split(separator: "\n").map { clean(String($0)) }.filter { !$0.isEmpty }
+        guard let k = lines.firstIndex(where: { column(of: $0) != nil }) else { return nil }
+        return (column(of: lines[k])!, lines[k...].joined(separator: " "), Array(lines[..<k]))
+    }
+
     static func column(of header: String) -> Column? {
         let h = clean(header).lowercased()
         if h.hasPrefix("actions required") || h.hasPrefix("action required") { return .actions }
@@ -69,19 +78,21 @@ public enum MinutesLayout {
         }
         // The header row: one of the first rows whose cells name the three columns.
         guard let headerRow = table.rows.prefix(4).firstIndex(where: { row in
-            Set(row.compactMap { column(of: $0.text) }).count == 3
+            Set(row.compactMap { header($0.text)?.column }).count == 3
         }) else {
-            let mentions = table.rows.prefix(4).contains { $0.contains { column(of: $0.text) != nil } }
+            let mentions = table.rows.prefix(4).contains { $0.contains { header($0.text) != nil } }
             notice(mentions ? "skipped: its header row does not name all three columns (Actions required, Progress, To do by next meeting)"
                             : "skipped: not a project table (no header row 'Actions required | Progress | To do by next meeting')")
             return
         }
         // Header cells by grid position.
         var columns: [(column: Column, grid: Range<Int>, text: String)] = []
+        var titles: [String] = []
         var grid = 0
         for cell in table.rows[headerRow] {
-            if let c = column(of: cell.text), !columns.contains(where: { $0.column == c }) {
-                columns.append((c, grid..<(grid + cell.span), clean(cell.text)))
+            if let h = header(cell.text), !columns.contains(where: { $0.column == h.column }) {
+                columns.append((h.column, grid..<(grid + cell.span), h.text))
+                titles += h.above
             }
             grid += cell.span
         }
@@ -102,9 +113,8 @@ public enum MinutesLayout {
             if !rest.isEmpty { headline = String(rest) }
         }
         if found == nil {
-            for row in table.rows[..<headerRow] {
-                for cell in row { if found == nil, let n = projectNumber(in: clean(cell.text)) { found = n } }
-            }
+            for row in table.rows[..<headerRow] { titles += row.map { clean($0.text) } }
+            for title in titles where found == nil { found = projectNumber(in: title) }
         }
         // A heading is a line that starts with "Project N" (prose that mentions a project is not one).
         let isHeading = { (line: String) in line.lowercased().hasPrefix("project") && projectNumber(in: line) != nil }

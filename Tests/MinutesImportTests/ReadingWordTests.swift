@@ -31,6 +31,15 @@ import Testing
         #expect(read.projects[0].toDo.map(\.text) == ["KP to print maps"])
     }
 
+    @Test func aHeadingAboveTheColumnNameInTheSameCellGivesTheNumber() throws {
+        let body = "<w:tbl>" + Fixture.row([Fixture.p("PROJECT 4") + Fixture.p("Actions required:") + Fixture.p("Attendance of every pupil"),
+                                             Fixture.p("Progress: 2nd June 2024"), Fixture.p("To do by next meeting")])
+            + Fixture.row([Fixture.p("Share the data"), Fixture.p("Data shared"), Fixture.p("KP to chase")]) + "</w:tbl>"
+        let project = try #require(try Fixture.read(docx: try Fixture.docx(body: body)).projects.first)
+        #expect(project.number == 4)
+        #expect(project.headline == "Attendance of every pupil")
+    }
+
     @Test func verticallyMergedCellsAreReadOnce() throws {
         let project = try Fixture.read("riverside-2025-04.docx").projects[1]
         #expect(project.actions.map(\.text) == ["Agree one calendar for all partners", "Publish it on the library noticeboard and online"])
