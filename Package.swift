@@ -21,6 +21,11 @@ let package = Package(
             name: "MinutesExport",
             dependencies: ["MinutesCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Existing Word minutes read into the journal (`minutes import`).
+        .target(
+            name: "MinutesImport",
+            dependencies: ["MinutesCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // ncursesw, seen from Swift. Only the terminal backend imports it.
         .systemLibrary(
             name: "CNcursesw",
@@ -33,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "minutes",
             dependencies: [
-                "MinutesCore", "MinutesExport", "MinutesTUI",
+                "MinutesCore", "MinutesExport", "MinutesTUI", "MinutesImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +62,11 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "MinutesCLITests", dependencies: ["MinutesCore"]),
+        .testTarget(
+            name: "MinutesImportTests",
+            dependencies: ["MinutesImport", "MinutesCore", "MinutesExport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

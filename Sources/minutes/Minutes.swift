@@ -29,6 +29,7 @@ struct Minutes: ParsableCommand {
             LogCommand.self,
             AgendaCommand.self,
             ExportCommand.self,
+            ImportCommand.self,
             CheckCommand.self,
             UpgradeCommand.self,
             RepairCommand.self,

@@ -42,7 +42,7 @@ enum CLI {
     static func isFresh() -> Bool {
         guard let built = modified(binary) else { return false }
         let fm = FileManager.default
-        for dir in ["Sources/minutes", "Sources/MinutesCore", "Sources/MinutesExport", "Sources/MinutesTUI"] {
+        for dir in ["Sources/minutes", "Sources/MinutesCore", "Sources/MinutesExport", "Sources/MinutesTUI", "Sources/MinutesImport"] {
             let folder = packageRoot.appendingPathComponent(dir)
             guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { continue }
             for name in names where name.hasSuffix(".swift") {
