@@ -128,11 +128,14 @@ extension JournalParser {
 
     @inline(__always)
     mutating func event(_ id: EventID, _ timestamp: Timestamp, _ b: UnsafeBufferPointer<UInt8>,
-                                _ body: EventBody) -> LineResult {
+                        _ body: consuming EventBody) -> LineResult {
         lastEventIDs = (id.value, refRead)
-        guard seen & Key.source.bit != 0 else { return .event(Event(id: id, timestamp: timestamp, body: body)) }
-        let source = text(.source, b)
-        if failed, let failure { return .failure(failure) }
+        // The body is taken, not copied: a copy would retain every string it holds.
+        var source: String?
+        if seen & Key.source.bit != 0 {
+            source = text(.source, b)
+            if failed, let failure { return .failure(failure) }
+        }
         return .event(Event(id: id, timestamp: timestamp, body: body, source: source))
     }
 
