@@ -51,7 +51,7 @@ struct SyncCommand: ParsableCommand {
     static func render(_ diagnostics: [Diagnostic], file: String) -> [String] {
         let sources = JournalLoader.sourceLines(path: file, numbers: Set(diagnostics.map(\.line)))
         return diagnostics.flatMap {
-            $0.rendered(file: file, sourceLine: sources[$0.line]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            ConflictAdvice.advised($0, sourceLine: sources[$0.line]).rendered(file: file, sourceLine: sources[$0.line]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
     }
 }
