@@ -23,14 +23,10 @@ public enum JournalText {
         return true
     }
 
-    /// Scalars the writer never writes raw.
+    /// Scalars that are unsafe out of context (`UntrustedText`, the one policy); in a value,
+    /// the writer keeps those the context needs (a ZWJ in an emoji, a ZWNJ in Persian …).
     public static func mustEscape(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x00...0x1F, 0x7F, 0x80...0x9F: return true
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true  // bidi controls
-        case 0x2028, 0x2029, 0xFEFF, 0x200B, 0x2060: return true  // separators and invisible marks
-        default: return false
-        }
+        Unicode.Scalar(v).map(UntrustedText.isUnsafe) ?? true
     }
 
     /// Appends `value` in quoted form to `out`.
@@ -39,6 +35,8 @@ public enum JournalText {
         var runStart = value.unicodeScalars.startIndex
         var i = runStart
         let scalars = value.unicodeScalars
+        let context = UntrustedText.isAllSafe(value) ? nil : UntrustedText.Scalars(scalars)
+        var k = 0
         while i != scalars.endIndex {
             let s = scalars[i]
             let needs: String?
@@ -49,7 +47,7 @@ public enum JournalText {
             case "\t": needs = "\\t"
             case "\r": needs = "\\r"
             default:
-                needs = mustEscape(s.value) ? "\\u{" + String(s.value, radix: 16, uppercase: true) + "}" : nil
+                needs = context?.unsafeKind(at: k) != nil ? UntrustedText.backslashEscape(s) : nil
             }
             if let esc = needs {
                 out.unicodeScalars.append(contentsOf: scalars[runStart..<i])
@@ -57,6 +55,7 @@ public enum JournalText {
                 runStart = scalars.index(after: i)
             }
             i = scalars.index(after: i)
+            k += 1
         }
         out.unicodeScalars.append(contentsOf: scalars[runStart..<scalars.endIndex])
         out.append("\"")

@@ -25,6 +25,16 @@ struct SyncCommand: ParsableCommand {
         let report: SyncReport
         do {
             report = try GitSync(journalPath: file).sync(message: message)
+        } catch let e as GitSyncError {
+            switch e {
+            case .journalHasProblems, .mergedJournalHasProblems:
+                // The first line says what happened; each problem follows with its place.
+                let lines = e.description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                Output.error(lines[0], details: Array(lines.dropFirst()))
+                throw ExitCode(ExitStatus.invalidData)
+            default:
+                throw CLIError.from(e)
+            }
         } catch {
             throw CLIError.from(error)
         }
