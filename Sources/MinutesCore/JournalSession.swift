@@ -107,6 +107,7 @@ public final class JournalSession: @unchecked Sendable {
         } catch {
             if let e = error as? JournalFileError, case .io(_, let code) = e.reason { lastWriteErrno = code } else { lastWriteErrno = nil }
             becomeReadOnly(.writeFailed("\(error)"))
+            reportedWritable = false  // the caller learns it from the error thrown
             throw error
         }
         follower.noteOwnAppend(events, bytes: bytes, descriptor: writer.descriptor)

@@ -23,8 +23,9 @@ public enum JournalText {
         return true
     }
 
-    /// Scalars that are unsafe out of context (`UntrustedText`, the one policy); in a value,
-    /// the writer keeps those the context needs (a ZWJ in an emoji, a ZWNJ in Persian …).
+    /// Scalars the writer never writes raw: every scalar `UntrustedText` (the one policy)
+    /// calls unsafe, whatever its context. Escaping loses nothing here (the parser reads the
+    /// escape back) and keeps `cat` and `grep` of the file plain.
     public static func mustEscape(_ v: UInt32) -> Bool {
         Unicode.Scalar(v).map(UntrustedText.isUnsafe) ?? true
     }
@@ -35,8 +36,6 @@ public enum JournalText {
         var runStart = value.unicodeScalars.startIndex
         var i = runStart
         let scalars = value.unicodeScalars
-        let context = UntrustedText.isAllSafe(value) ? nil : UntrustedText.Scalars(scalars)
-        var k = 0
         while i != scalars.endIndex {
             let s = scalars[i]
             let needs: String?
@@ -47,7 +46,7 @@ public enum JournalText {
             case "\t": needs = "\\t"
             case "\r": needs = "\\r"
             default:
-                needs = context?.unsafeKind(at: k) != nil ? UntrustedText.backslashEscape(s) : nil
+                needs = mustEscape(s.value) ? "\\u{" + String(s.value, radix: 16, uppercase: true) + "}" : nil
             }
             if let esc = needs {
                 out.unicodeScalars.append(contentsOf: scalars[runStart..<i])
@@ -55,7 +54,6 @@ public enum JournalText {
                 runStart = scalars.index(after: i)
             }
             i = scalars.index(after: i)
-            k += 1
         }
         out.unicodeScalars.append(contentsOf: scalars[runStart..<scalars.endIndex])
         out.append("\"")
