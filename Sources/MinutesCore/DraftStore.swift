@@ -39,6 +39,7 @@ public struct DraftOwner: Sendable, Equatable {
     public var isRunning: Bool {
         guard host == JournalLock.hostName else { return true }
         guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        if ProcessStart.isZombie(pid) { return false }  // ended, waiting for its parent
         guard let startTicks, let now = ProcessStart.ticks(of: pid) else { return true }
         return now == startTicks
     }
@@ -196,6 +197,15 @@ public enum DraftError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// When a process started, to tell a live process from a later one with the same id.
 enum ProcessStart {
+    /// Whether the process has ended and only waits to be reaped (state Z or X).
+    static func isZombie(_ pid: Int32) -> Bool {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return false }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let close = text.lastIndex(of: ")"), let state = text[text.index(after: close)...].split(separator: " ").first
+        else { return false }
+        return state == "Z" || state == "X"
+    }
+
     /// Field 22 of `/proc/PID/stat` (start time in clock ticks after boot), or nil.
     static func ticks(of pid: Int32) -> UInt64? {
         guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return nil }
