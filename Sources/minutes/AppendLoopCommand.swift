@@ -28,7 +28,7 @@ struct AppendLoopCommand: ParsableCommand {
     var lock = false
 
     @Option(name: .customLong("todo-on"),
-            help: "Record follow-ups owned by KP on this project through a journal session, locking per record as the app and the commands do.")
+            help: "Record follow-ups owned by RO on this project through a journal session, locking per record as the app and the commands do.")
     var todoOn: String?
 
     @Option(help: "The start of each follow-up's text (with --todo-on).")
@@ -41,7 +41,7 @@ struct AppendLoopCommand: ParsableCommand {
             guard let ref = ProjectRef(todoOn) else { throw CLIError.usage("--todo-on needs a project, e.g. g/1") }
             let session = try JournalSession(path: file, locking: .perRecord(wait: .seconds(10)))
             for n in 1...(count ?? 1) {
-                let event = try session.record(.todo(ref, meeting: nil, owners: [Owner(journalValue: "KP")], text: "\(prefix) \(n)"))
+                let event = try session.record(.todo(ref, meeting: nil, owners: [Owner(journalValue: "RO")], text: "\(prefix) \(n)"))
                 AppendLoopCommand.writeLine(event.id.text)
             }
             return
