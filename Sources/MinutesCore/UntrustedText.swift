@@ -151,6 +151,21 @@ public enum UntrustedText {
         return String(out)
     }
 
+    /// The scalars, unsafe out of context, that a front end shows as they are in `text`
+    /// because the context keeps them: what every display front end must agree on.
+    public static func keptInContext(_ text: String) -> Set<UInt32> {
+        var out = Set<UInt32>()
+        scan(text) { scalar, kind in
+            if kind == nil, UntrustedText.kind(of: scalar) != nil { out.insert(scalar.value) }
+        }
+        return out
+    }
+
+    /// The values of the scalars in `text` that are unsafe out of context.
+    public static func unsafeScalars(in text: String) -> Set<UInt32> {
+        Set(text.unicodeScalars.filter { kind(of: $0) != nil }.map(\.value))
+    }
+
     /// `\u{1B}`: the notation of the command line, diagnostics and the journal file.
     public static func backslashEscape(_ scalar: Unicode.Scalar) -> String {
         "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
