@@ -180,7 +180,8 @@ public enum TextEscaping {
             switch kind {
             case nil: cleaned.append(scalar)
             case .tab?: cleaned.append(" ")
-            case .lineBreak?: cleaned.append(scalar == "\r" || scalar == "\n" ? scalar : "\n")
+            // CR and LF stay (the field is quoted); NEL, LS and PS are dropped, as they always were here.
+            case .lineBreak?: if scalar == "\r" || scalar == "\n" { cleaned.append(scalar) }
             case _?: return
             }
         }
