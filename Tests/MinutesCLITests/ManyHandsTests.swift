@@ -158,4 +158,62 @@ struct ManyHandsTests {
         #expect(stderr.contains("argument 4") && stderr.contains("caf\\x{E9} au lait") && stderr.contains("not valid UTF-8"), "\(stderr)")
         #expect(box.bytes() == before)
     }
+
+    /// Runs git in `dir`, isolated from this machine's configuration.
+    static func git(_ args: [String], in dir: URL) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        p.arguments = args
+        p.currentDirectoryURL = dir
+        var env = ProcessInfo.processInfo.environment
+        env["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        env["GIT_CONFIG_NOSYSTEM"] = "1"
+        p.environment = env
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        if p.terminationStatus != 0 { throw CLITestError.setup("git \(args.joined(separator: " ")) failed") }
+    }
+
+    // "Done when": the app stays open through a meeting while a colleague adds entries from
+    // the command line, and `minutes sync` runs at the end.
+    @Test func appStaysOpenWhileAColleagueAddsEntriesAndSyncRunsAtTheEnd() throws {
+        if Self.skipWithoutTmux() { return }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("git is missing under CI") }
+            return
+        }
+        let box = try Sandbox()
+        let remote = box.dir.appendingPathComponent("shared.git"), work = box.dir.appendingPathComponent("work")
+        try Self.git(["-c", "init.defaultBranch=main", "init", "-q", "--bare", remote.path], in: box.dir)
+        try Self.git(["-c", "init.defaultBranch=main", "clone", "-q", remote.path, work.path], in: box.dir)
+        try Self.git(["config", "user.name", "Minute Taker"], in: work)
+        try Self.git(["config", "user.email", "taker@example.org"], in: work)
+        try FileManager.default.copyItem(at: CLI.sampleJournal, to: work.appendingPathComponent("minutes.journal"))
+        let env = ["GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"]
+        #expect(try box.run(["sync", "-f", "work/minutes.journal"], file: nil, env: env).status == 0)
+
+        let app = try Tmux(command: "exec '\(CLI.binary.path)' -f work/minutes.journal", directory: box.dir, width: 110, height: 40)
+        try app.waitForScreen("the panel") { $0.contains("To do by next meeting") }
+        try app.keys("2")
+        let added = try box.run(["add", "note", "stay-safe/2", "Colleague adds this"], file: "work/minutes.journal")
+        #expect(added.status == 0, "\(added.stderr)")
+        try app.waitForScreen("the colleague's note", seconds: 3) { $0.contains("Colleague adds this") }
+        let synced = try box.run(["sync", "-f", "work/minutes.journal"], file: nil, env: env)
+        #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(synced.stdout.contains("committed"), "\(synced.stdout)")
+        // The app is still writable after the sync replaced the file.
+        try app.keys("t")
+        try app.type("RO to circulate the minutes")
+        try app.keys("Enter")
+        try app.waitForScreen("the app's follow-up") { $0.contains("Follow-up recorded for RO") }
+        try app.keys("q")
+        try app.waitForExit()
+        #expect(try box.run(["sync", "-f", "work/minutes.journal"], file: nil, env: env).status == 0)
+        let clone = box.dir.appendingPathComponent("check")
+        try Self.git(["clone", "-q", remote.path, clone.path], in: box.dir)
+        let pushed = String(decoding: FileManager.default.contents(atPath: clone.appendingPathComponent("minutes.journal").path) ?? Data(), as: UTF8.self)
+        #expect(pushed.contains("Colleague adds this") && pushed.contains("circulate the minutes"))
+    }
 }
