@@ -68,3 +68,20 @@ public enum FileSizeLimit {
     /// Ignores SIGXFSZ for the whole process (once; every writer calls it before writing).
     public static func ignoreSignal() { _ = once }
 }
+
+/// The files that belong to a journal besides itself: its lock, drafts, torn-line side files
+/// and temporary copies. Nothing but minutes itself may write them (an export must refuse
+/// them as its output, for instance).
+public enum JournalSideFiles {
+    /// Whether `path` is `journal` itself or one of its side files: `<journal>.lock`,
+    /// `<journal>.draft`, `<journal>.draft-…`, `<journal>.torn-…`, `.<journal>.tmp-…` (and a
+    /// draft's temporary copy). Compared in the same folder, after resolving `.` and `..`.
+    public static func isJournalOrSideFile(_ path: String, of journal: String) -> Bool {
+        let a = URL(fileURLWithPath: path).standardizedFileURL, j = URL(fileURLWithPath: journal).standardizedFileURL
+        guard a.deletingLastPathComponent().path == j.deletingLastPathComponent().path else { return false }
+        let name = a.lastPathComponent, base = j.lastPathComponent
+        if name == base || name == base + ".lock" || name == base + ".draft" { return true }
+        if name.hasPrefix(base + ".draft-") || name.hasPrefix(base + ".torn-") { return true }
+        return name.hasPrefix("." + base) && name.contains(".tmp-")
+    }
+}

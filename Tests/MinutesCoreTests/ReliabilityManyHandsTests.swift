@@ -169,6 +169,17 @@ struct ReliabilityManyHandsTests {
         #expect(access(live, F_OK) == 0)
     }
 
+    @Test func sideFilesOfAJournalAreRecognised() {
+        let j = "/data/minutes.journal"
+        for side in [j, j + ".lock", j + ".draft", j + ".draft-42-abc", j + ".torn-20090625T120000",
+                     "/data/.minutes.journal.tmp-42-x", "/data/.minutes.journal.draft-42-abc.tmp-43-y", "/data/./minutes.journal.lock"] {
+            #expect(JournalSideFiles.isJournalOrSideFile(side, of: j), "\(side)")
+        }
+        for other in ["/data/minutes.docx", "/other/minutes.journal.lock", "/data/minutes.journal2", "/data/report.tmp-1"] {
+            #expect(!JournalSideFiles.isJournalOrSideFile(other, of: j), "\(other)")
+        }
+    }
+
     @Test func journalMadeReadableByGitIsPrivateAgainOnceOpenedForWriting() throws {
         let dir = try RelTemp("perm-after-clone")
         let (journal, _) = try dir.seededJournal()
