@@ -11,7 +11,12 @@ struct SyncCommand: ParsableCommand {
             The journal must be in a git repository. Sync makes git merge it with the union \
             driver (.gitattributes), so entries added on two machines are all kept, without \
             conflict markers. Two different decisions on one follow-up are both kept (the \
-            later stands) and listed here to look at.
+            later stands) and listed here to look at; undo the wrong one with minutes retract ID. \
+            Sync checks the journal first and publishes no damage: a journal with errors, conflict \
+            markers or an incomplete last line is not committed or pushed (each problem is named \
+            FILE:LINE:COL, exit status 1), nothing runs in the middle of a git merge or rebase \
+            (it says how to finish or abort it), and a merge that brings damage in is not pushed. \
+            The app may stay open: sync lets go of the journal's lock while it talks to the remote.
             """
     )
 
