@@ -98,8 +98,9 @@ struct ManyHandsTests {
         let long = String(repeating: "A long note that does not fit under the limit. ", count: 60)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // No trap: the program itself must not die of SIGXFSZ.
-        p.arguments = ["-c", "ulimit -f \(blocks); exec '\(CLI.binary.path)' add note stay-safe/2 '\(long)' -f minutes.journal"]
+        // SIGXFSZ back to its default (this test process ignores it, and children inherit
+        // that): the program itself must not die of it.
+        p.arguments = ["-c", "ulimit -f \(blocks); exec env --default-signal=XFSZ '\(CLI.binary.path)' add note stay-safe/2 '\(long)' -f minutes.journal"]
         p.currentDirectoryURL = box.dir
         let err = Pipe()
         p.standardError = err
@@ -119,7 +120,7 @@ struct ManyHandsTests {
         try box.copySample()
         let before = box.bytes()!
         let blocks = (before.count + 1023) / 1024
-        let app = try Tmux(command: "ulimit -f \(blocks); exec '\(CLI.binary.path)' -f minutes.journal",
+        let app = try Tmux(command: "ulimit -f \(blocks); exec env --default-signal=XFSZ '\(CLI.binary.path)' -f minutes.journal",
                            directory: box.dir, width: 120, height: 40)
         try app.waitForScreen("the panel") { $0.contains("To do by next meeting") }
         try app.keys("2")
