@@ -258,7 +258,7 @@ extension JournalSession {
         case .none:
             break
         case .perRecord(let wait):
-            held = try JournalLock.acquire(journal: path, wait: wait, program: "minutes command line")
+            held = try JournalLock.acquire(journal: path, wait: wait, program: "minutes, writing an entry")
         case .session:
             if !(lock?.isStillValid ?? false) {
                 // The lock file was deleted or replaced: lock the one now at the path, or stop.
