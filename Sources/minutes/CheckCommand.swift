@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
         let sources = lineBreaksFixed ? [:] : JournalLoader.sourceLines(path: path, numbers: Set(problems.map(\.line)))
         var out: [String] = []
         for var d in problems {
-            d = ConflictAdvice.advised(d, sourceLine: sources[d.line])
+            d = ConflictAdvice.advised(d, sourceLine: sources[d.line], state: loaded.state)
             // `rendered` already shows control and bidi characters of the line as escapes.
             out += d.rendered(file: path, sourceLine: sources[d.line]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }

@@ -65,8 +65,9 @@ struct SyncCommand: ParsableCommand {
     /// Diagnostics with their source lines and carets, as `minutes check` shows them.
     static func render(_ diagnostics: [Diagnostic], file: String) -> [String] {
         let sources = JournalLoader.sourceLines(path: file, numbers: Set(diagnostics.map(\.line)))
+        let state = diagnostics.contains { $0.message.contains("conflicting decisions") } ? (try? JournalLoader.load(path: file))?.state : nil
         return diagnostics.flatMap {
-            ConflictAdvice.advised($0, sourceLine: sources[$0.line]).rendered(file: file, sourceLine: sources[$0.line]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            ConflictAdvice.advised($0, sourceLine: sources[$0.line], state: state).rendered(file: file, sourceLine: sources[$0.line]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
     }
 }

@@ -120,6 +120,11 @@ struct GitSyncTests {
         let advised = ConflictAdvice.advised(conflict, sourceLine: source)
         #expect(advised.hint?.contains("minutes retract \(laterID)") == true, "\(advised.hint ?? "")")
         #expect(advised.hint?.contains("retract the wrong one") == false)
+        // With the replayed state, both decisions are named, each with its command.
+        let both = ConflictAdvice.advised(conflict, sourceLine: source, state: try JournalLoader.load(path: c.journalB).state)
+        let decisions = try JournalLoader.load(path: c.journalB).state.item(c.followUp)?.changes.map(\.id.text) ?? []
+        #expect(decisions.count == 2)
+        for id in decisions { #expect(both.hint?.contains("minutes retract \(id)") == true, "\(both.hint ?? "")") }
     }
 
     @Test func repeatedLineFromBothSidesIsReplayedOnce() throws {
