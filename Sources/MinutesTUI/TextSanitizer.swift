@@ -28,7 +28,8 @@ public enum TextSanitizer {
     ///   otherwise they are escaped like any control.
     public static func sanitize(_ text: String, keepingLineBreaks: Bool = false) -> String {
         if isPlainASCII(text) { return text }
-        let context = UntrustedText.Scalars(text.unicodeScalars)
+        // Context is only needed when something unsafe is there (most text has nothing).
+        let context = UntrustedText.isAllSafe(text) ? nil : UntrustedText.Scalars(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var k = 0
         for character in text {
@@ -41,10 +42,10 @@ public enum TextSanitizer {
             var hasBase = false
             for scalar in scalars {
                 defer { k += 1 }
-                if context.unsafeKind(at: k) != nil {
+                if context?.unsafeKind(at: k) != nil {
                     output.append(contentsOf: escape(scalar).unicodeScalars)
                     hasBase = true  // marks after an escape attach to its closing bracket
-                } else if UntrustedText.isUnsafe(scalar) {
+                } else if context != nil, UntrustedText.isUnsafe(scalar) {
                     output.append(scalar)  // kept in context (emoji joiner, flag tag, bidi mark in RTL text)
                     hasBase = true
                 } else {
