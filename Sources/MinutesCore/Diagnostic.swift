@@ -64,19 +64,20 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { headline(file: "journal") }
 
-    /// A line made safe to print on a terminal: control and bidi characters become `\u{…}`.
-    /// Each scalar's printed width is remembered so the caret lands under the right column.
+    /// A line made safe to print on a terminal: every scalar `UntrustedText` calls unsafe
+    /// there becomes `\u{…}`. Each scalar's printed width is remembered so the caret lands
+    /// under the right column.
     static func visible(_ line: String) -> (text: String, caretOffset: (Int) -> Int) {
         var text = ""
         var widths: [Int] = []
-        for s in line.unicodeScalars {
-            if JournalText.mustEscape(s.value) {
-                let esc = "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
+        UntrustedText.scan(line) { s, unsafe in
+            if unsafe != nil {
+                let esc = UntrustedText.backslashEscape(s)
                 text += esc
                 widths.append(esc.count)
             } else {
                 text.unicodeScalars.append(s)
-                widths.append(s.properties.generalCategory == .nonspacingMark ? 0 : 1)
+                widths.append(s.properties.generalCategory == .nonspacingMark || s.properties.isDefaultIgnorableCodePoint ? 0 : 1)
             }
         }
         return (text, { column in widths.prefix(max(0, column - 1)).reduce(0, +) })

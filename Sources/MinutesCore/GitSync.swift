@@ -36,6 +36,12 @@ public enum GitSyncError: Error, Sendable, CustomStringConvertible {
     case gitFailed(command: String, status: Int32, output: String)
     case mergeFailed(files: [String], output: String)
     case attributesNotApplied(String)
+    /// The journal has errors or conflict markers: they are not committed or pushed.
+    case journalHasProblems(journal: String, problems: [Diagnostic], sourceLines: [Int: String])
+    /// The repository is in the middle of a merge, rebase, cherry-pick or revert.
+    case operationInProgress(String)
+    /// What was merged in has errors: nothing was pushed.
+    case mergedJournalHasProblems(journal: String, problems: [Diagnostic], sourceLines: [Int: String])
 
     public var description: String {
         switch self {
@@ -54,7 +60,27 @@ public enum GitSyncError: Error, Sendable, CustomStringConvertible {
                 + output.trimmingCharacters(in: .whitespacesAndNewlines)
         case .attributesNotApplied(let path):
             return "git does not apply merge=union to \(path); check .gitattributes"
+        case .journalHasProblems(let j, let problems, let sources):
+            return GitSyncError.listing(j, problems, sources,
+                                        "not synced: the journal has \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was committed or pushed, fix them first (see: minutes check -f \(j))")
+        case .operationInProgress(let what):
+            return "not synced: " + what
+        case .mergedJournalHasProblems(let j, let problems, let sources):
+            return GitSyncError.listing(j, problems, sources,
+                                        "not pushed: the journal merged from the remote has \(problems.count) problem\(problems.count == 1 ? "" : "s"); the merge is committed here only, fix them (see: minutes check -f \(j)) and sync again")
         }
+    }
+}
+
+extension GitSyncError {
+    /// A first line, then each problem as `FILE:LINE:COL: …` with its hint.
+    static func listing(_ journal: String, _ problems: [Diagnostic], _ sources: [Int: String], _ first: String) -> String {
+        var lines = ["\(journal): \(first)"]
+        for d in problems.prefix(20) {
+            lines.append(ConflictAdvice.advised(d, sourceLine: sources[d.line]).rendered(file: journal, sourceLine: sources[d.line]))
+        }
+        if problems.count > 20 { lines.append("… and \(problems.count - 20) more") }
+        return lines.joined(separator: "\n")
     }
 }
 
@@ -66,9 +92,14 @@ public enum GitSyncError: Error, Sendable, CustomStringConvertible {
 /// both sides have only once, and reports two different decisions on one follow-up as
 /// "conflicting decisions" (both kept, the later stands), which the report surfaces.
 ///
-/// The sync holds the journal's lock throughout, so no write lands between the commit and
-/// the merge; the app passes the lock it holds. Afterwards the journal is a new file (git
-/// replaced it): an open session notices (`refresh()`), replays and reopens its writer.
+/// It refuses to publish damage: in the middle of a merge or rebase it stops and says how to
+/// finish or abort; a journal with errors, conflict markers or a torn last line is neither
+/// committed nor pushed (the problems are named FILE:LINE:COL); a merge that brings damage in
+/// is not pushed. The sync holds the journal's lock while it checks, commits and merges, and
+/// lets go of it while it talks to the remote, so the app and the command line can keep
+/// writing (what they wrote is committed before the merge). A caller holding the lock for
+/// longer may pass it. Afterwards the journal is a new file (git replaced it): an open
+/// session notices (`refresh()`), replays and reopens its writer.
 public struct GitSync: Sendable {
     public let journalPath: String
     /// Extra environment for git (tests isolate git from the user's configuration with it).
@@ -107,8 +138,8 @@ public struct GitSync: Sendable {
         if lock == nil { ownLock = try JournalLock.acquire(journal: journalPath, wait: lockWait, program: "minutes sync") }
         defer { ownLock?.release() }
 
-        let before = try JournalLoader.load(path: journalPath)
-        if let torn = before.tornLine { throw GitSyncError.tornLastLine(journal: journalPath, line: torn) }
+        try GitSync.refuseUnfinishedOperation(git, gitDir: gitDir)
+        try GitSync.refuseDamage(journalPath, merged: false)
         try GitSync.makePrivate(journalPath)
 
         // 1. Union merges for the journal; lock, draft and side files never committed.
@@ -127,15 +158,15 @@ public struct GitSync: Sendable {
 
         // 2. Commit (only these paths, whatever else is staged; names taken literally).
         let pathspecs = paths.map { ":(literal)" + $0 }
-        try git.must(["add", "--"] + pathspecs)
-        if try !git.check(["diff", "--cached", "--quiet", "--"] + pathspecs) {
+        func commitIfChanged() throws -> Bool {
+            try git.must(["add", "--"] + pathspecs)
+            guard try !git.check(["diff", "--cached", "--quiet", "--"] + pathspecs) else { return false }
             let text = message ?? "minutes: journal from \(JournalLock.hostName)"
             try git.must(["commit", "--quiet", "-m", text, "--"] + pathspecs)
             report.committed = true
-            report.steps.append("committed \(rel)")
-        } else {
-            report.steps.append("\(rel) had no changes to commit")
+            return true
         }
+        report.steps.append(try commitIfChanged() ? "committed \(rel)" : "\(rel) had no changes to commit")
 
         // 3. Merge what others pushed, then push; again if someone pushed in between.
         let remotes = try git.must(["remote"]).split(separator: "\n").map(String.init)
@@ -159,9 +190,15 @@ public struct GitSync: Sendable {
             var attempt = 0
             while true {
                 attempt += 1
+                // The network is used without the lock, so the app and the command line keep
+                // writing meanwhile; the lock is taken again to commit what they wrote and merge.
+                if lock == nil { ownLock?.release(); ownLock = nil }
                 try git.must(["fetch", "--quiet", remote])
                 let hasRemoteBranch = try git.check(["rev-parse", "--verify", "--quiet", tracking])
                 if hasRemoteBranch, try !git.check(["merge-base", "--is-ancestor", tracking, "HEAD"]) {
+                    if lock == nil { ownLock = try JournalLock.acquire(journal: journalPath, wait: lockWait, program: "minutes sync") }
+                    try GitSync.refuseDamage(journalPath, merged: false)
+                    if try commitIfChanged() { report.steps.append("committed entries written during the sync") }
                     let merge = try git.run(["merge", "--no-edit", "--quiet", tracking])
                     if merge.status != 0 {
                         let files = try git.run(["diff", "--name-only", "--diff-filter=U"]).out
@@ -170,8 +207,12 @@ public struct GitSync: Sendable {
                         throw GitSyncError.mergeFailed(files: files, output: merge.out + merge.err)
                     }
                     try GitSync.makePrivate(journalPath)
+                    // What came in may be damaged (a torn line someone committed with plain git
+                    // lands mid-file after a union merge): never pass it on.
+                    try GitSync.refuseDamage(journalPath, merged: true)
                     report.merged = true
                     report.steps.append("merged changes from \(remote)/\(remoteBranch)")
+                    if lock == nil { ownLock?.release(); ownLock = nil }
                 }
                 if hasRemoteBranch, try git.check(["merge-base", "--is-ancestor", "HEAD", tracking]) {
                     report.steps.append("\(remote)/\(remoteBranch) already has everything")
@@ -198,6 +239,50 @@ public struct GitSync: Sendable {
         return report
     }
 
+    // MARK: - Refusing to publish damage
+
+    /// Refuses to sync in the middle of a merge, rebase, cherry-pick or revert, saying how to
+    /// finish or abort it: committing then would stage whatever half-resolved state (conflict
+    /// markers) is in the files.
+    static func refuseUnfinishedOperation(_ git: Git, gitDir: String) throws {
+        func exists(_ name: String) -> Bool { access(gitDir + "/" + name, F_OK) == 0 }
+        if exists("rebase-merge") || exists("rebase-apply") {
+            throw GitSyncError.operationInProgress(
+                "a git rebase is in progress; resolve the conflicts, git add the files and run git rebase --continue, or undo it with git rebase --abort, then sync again")
+        }
+        if exists("MERGE_HEAD") {
+            throw GitSyncError.operationInProgress(
+                "a git merge is in progress; resolve the conflicts (minutes check shows conflict markers), git add the files and git commit, or undo it with git merge --abort, then sync again")
+        }
+        if exists("CHERRY_PICK_HEAD") {
+            throw GitSyncError.operationInProgress("a git cherry-pick is in progress; finish it with git cherry-pick --continue or undo it with git cherry-pick --abort, then sync again")
+        }
+        if exists("REVERT_HEAD") {
+            throw GitSyncError.operationInProgress("a git revert is in progress; finish it with git revert --continue or undo it with git revert --abort, then sync again")
+        }
+        let unmerged = try git.run(["ls-files", "--unmerged"])
+        if unmerged.status == 0, !unmerged.out.isEmpty {
+            throw GitSyncError.operationInProgress("some files have unresolved conflicts (git status lists them); resolve them first, then sync again")
+        }
+    }
+
+    /// Runs the journal check: errors (conflict markers among them) or a torn last line
+    /// stop the sync before anything is committed or pushed.
+    static func refuseDamage(_ journal: String, merged: Bool) throws {
+        let loaded = try JournalLoader.load(path: journal)
+        var problems = loaded.diagnostics.errors
+        for line in conflictMarkerLines(in: journal) where !problems.contains(where: { $0.line == line }) {
+            problems.append(.error(line: line, "a git conflict marker", hint: "remove the marker lines, keeping the entries of both sides"))
+        }
+        if !merged, problems.isEmpty, let torn = loaded.tornLine { throw GitSyncError.tornLastLine(journal: journal, line: torn) }
+        if let torn = loaded.tornLine { problems.append(.error(line: torn, "incomplete last line (no line break at its end)", hint: "run: minutes repair -f \(journal)")) }
+        guard !problems.isEmpty else { return }
+        problems = problems.sortedByPlace()
+        let sources = JournalLoader.sourceLines(path: journal, numbers: Set(problems.map(\.line)))
+        if merged { throw GitSyncError.mergedJournalHasProblems(journal: journal, problems: problems, sourceLines: sources) }
+        throw GitSyncError.journalHasProblems(journal: journal, problems: problems, sourceLines: sources)
+    }
+
     // MARK: - Attributes and ignores
 
     /// Makes sure git merges the journal with the union driver; true when `.gitattributes` changed.
@@ -220,7 +305,7 @@ public struct GitSync: Sendable {
     func ensureIgnored(_ git: Git, rel: String, prefix: String, name: String, top: String) throws -> Bool {
         let wanted: [(sample: String, pattern: String)] = [
             (rel + ".lock", rel + ".lock"),
-            (rel + ".draft", rel + ".draft"),
+            (rel + ".draft-1-x", rel + ".draft*"),
             (rel + ".torn-20000101T000000", rel + ".torn-*"),
             (prefix + "." + name + ".tmp-0", prefix + "." + name + ".tmp-*"),
         ]

@@ -36,6 +36,10 @@ public struct JournalFileError: Error, Sendable, CustomStringConvertible {
         case .symlink: return "\(path): is a symbolic link; refusing to follow it"
         case .tornTail: return "\(path): the last line is incomplete (a torn write); run: minutes repair -f \(path)"
         case .notAJournal: return "\(path): not a minutes journal"
+        case .io(let op, let code) where code == EFBIG:
+            return "\(path): \(op) failed: the file-size limit was reached (ulimit -f); nothing more was written, raise the limit and try again"
+        case .io(let op, let code) where code == ENOSPC || code == EDQUOT:
+            return "\(path): \(op) failed: \(String(cString: strerror(code))); nothing more was written, free some space and try again"
         case .io(let op, let code): return "\(path): \(op) failed: \(String(cString: strerror(code)))"
         }
     }

@@ -95,8 +95,8 @@ public enum JournalLockError: Error, Sendable, CustomStringConvertible {
 
 /// The one-writer lock of a journal: an `flock` on `<journal>.lock`.
 ///
-/// The app holds it for its whole life; a command-line append holds it for the moment of
-/// its write. The lock file (0600, never through a symbolic link) says who holds it: process
+/// Every append (the app's, a command's) holds it for the moment of its write; repair and
+/// the check-commit-merge steps of sync hold it while they rewrite or replace the file. The lock file (0600, never through a symbolic link) says who holds it: process
 /// id, host name, start time and program, rewritten each time the lock is taken.
 ///
 /// The kernel lock, not the file, decides: when the holder dies, however it dies, the

@@ -1,21 +1,46 @@
 import Foundation
 
-/// `minutes repair`: moves an incomplete last line — what a crash or a full disk in the
-/// middle of a write leaves — out of the journal into a side file, so the journal can be
-/// written again. Nothing else is ever changed automatically: a problem anywhere before the
-/// last line makes repair refuse, and `minutes check` names the line.
+/// `minutes repair`: fixes line ends so the journal can be written again, following
+/// `RepairPlan` (which `minutes check` describes too): lone CRs become line breaks, a last
+/// entry without its line break gets one, and only bytes that are not a valid entry — what a
+/// crash or a full disk in the middle of a write leaves — move to a side file. It never
+/// removes a complete, valid event. Nothing else is ever changed automatically: a problem
+/// on any complete line makes repair refuse, and `minutes check` names the line. Stale
+/// temporary files of an interrupted rewrite are removed.
 public enum JournalRepair {
     /// What repair did.
     public enum Outcome: Sendable, Equatable, CustomStringConvertible {
         /// The journal ends with a complete line: nothing to do.
         case nothingToRepair(journal: String)
         case moved(Moved)
+        /// Line ends were fixed (and maybe a torn line moved): see `RepairPlan.Step`.
+        case repaired(Repaired)
 
         public var description: String {
             switch self {
-            case .nothingToRepair(let j): return "\(j): nothing to repair (the last line is complete)"
+            case .nothingToRepair(let j): return "\(j): nothing to repair (every line is complete and ends with a line break)"
             case .moved(let m): return m.description
+            case .repaired(let r): return r.description
             }
+        }
+    }
+
+    /// Line ends fixed; the steps say which.
+    public struct Repaired: Sendable, Equatable, CustomStringConvertible {
+        public var journal: String
+        public var steps: [RepairPlan.Step]
+        /// Where torn bytes went, if any moved.
+        public var sideFile: String?
+        public var dryRun: Bool
+
+        public var description: String {
+            var lines: [String] = []
+            for step in steps {
+                var text = step.description
+                if case .moveTorn = step, let sideFile { text = text.replacingOccurrences(of: "a side file", with: sideFile) }
+                lines.append("\(journal): \(dryRun ? "would " : "")" + RepairPlan.pastTense(text, dryRun: dryRun))
+            }
+            return lines.joined(separator: "\n")
         }
     }
 
@@ -50,7 +75,7 @@ public enum JournalRepair {
             switch self {
             case .problemBeforeLastLine(let j, let d):
                 return "\(j): not repaired: line \(d.line), column \(d.column): \(d.message). "
-                    + "Repair only moves an incomplete last line aside and changes nothing else; "
+                    + "Repair only fixes line ends and moves an incomplete last line aside, and changes nothing else; "
                     + "see the problem with: minutes check -f \(j)"
             case .noCompleteLine(let j):
                 return "\(j): not repaired: the file has no complete line, so it is not a minutes journal; nothing was changed"
@@ -82,29 +107,26 @@ public enum JournalRepair {
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw JournalFileError(path: path, reason: .notAJournal) }
         let identity = FileIdentity(st)
         let bytes = try SecureFile.readAll(fd, path: path, from: 0, count: Int(st.st_size))
-        let validLength = (bytes.lastIndex(of: 10) ?? -1) + 1
-        if validLength == bytes.count { return .nothingToRepair(journal: path) }
-        guard validLength > 0 else { throw RepairError.noCompleteLine(journal: path) }
+        let plan = RepairPlan.make(for: bytes)
+        if !dryRun { TemporaryFiles.removeStale(of: path) }
+        if plan.noCompleteLine { throw RepairError.noCompleteLine(journal: path) }
+        if let problem = plan.refusal { throw RepairError.problemBeforeLastLine(journal: path, problem) }
+        if plan.steps.isEmpty { return .nothingToRepair(journal: path) }
 
-        let kept = Array(bytes[0..<validLength])
-        let torn = Array(bytes[validLength...])
-        let loaded = JournalLoader.load(bytes: kept)
-        if let problem = loaded.diagnostics.errors.first {
-            throw RepairError.problemBeforeLastLine(journal: path, problem)
+        var sideFile: String?
+        if !dryRun, !plan.torn.isEmpty { sideFile = try createSideFile(for: path, bytes: plan.torn, now: now) }
+        if !dryRun {
+            var after = stat()
+            guard fstat(fd, &after) == 0, Int(after.st_size) == bytes.count, FileIdentity.of(path: path) == identity else {
+                if let sideFile { unlink(sideFile) }
+                throw RepairError.changedMeanwhile(journal: path)
+            }
+            try SecureFile.replace(path, with: plan.repaired)
         }
-        let line = kept.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } + 1
-        var moved = Moved(journal: path, sideFile: nil, line: line, byteCount: torn.count, preview: preview(torn))
-        if dryRun { return .moved(moved) }
-
-        let side = try createSideFile(for: path, bytes: torn, now: now)
-        var after = stat()
-        guard fstat(fd, &after) == 0, Int(after.st_size) == bytes.count, FileIdentity.of(path: path) == identity else {
-            unlink(side)
-            throw RepairError.changedMeanwhile(journal: path)
+        if plan.steps.count == 1, case .moveTorn(let line, let count, let preview) = plan.steps[0] {
+            return .moved(Moved(journal: path, sideFile: sideFile, line: line, byteCount: count, preview: preview))
         }
-        try SecureFile.replace(path, with: kept)
-        moved.sideFile = side
-        return .moved(moved)
+        return .repaired(Repaired(journal: path, steps: plan.steps, sideFile: sideFile, dryRun: dryRun))
     }
 
     /// The side file's name for a repair at `date`.

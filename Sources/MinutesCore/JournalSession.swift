@@ -28,6 +28,14 @@ public final class JournalSession: @unchecked Sendable {
     var wantsWritable: Bool
     /// Why the session is read-only (nil while it is writable).
     public internal(set) var readOnlyReason: ReadOnlyReason?
+    /// Whether writing was asked for when the session opened: `recheckWritability()` only
+    /// ever makes such a session writable again.
+    let openedWritable: Bool
+    /// The errno of the last failed write (ENOSPC, EDQUOT, EFBIG …), to know when retrying
+    /// makes sense.
+    var lastWriteErrno: Int32?
+    /// What `recheckWritability()` last reported, so that it reports each change once.
+    var reportedWritable: Bool = false
 
     /// Opens and replays a journal. `writable: false`, errors in the journal, or (with
     /// `locking: .session`) another program holding the lock give a read-only session;
@@ -40,6 +48,7 @@ public final class JournalSession: @unchecked Sendable {
         self.ops = ops
         self.clock = clock
         wantsWritable = writable
+        openedWritable = writable
         readOnlyReason = writable ? nil : .requested
         if writable, case .session(let wait) = locking {
             do {
@@ -58,6 +67,9 @@ public final class JournalSession: @unchecked Sendable {
         formatVersion = loaded.formatVersion
         factory = EventFactory(after: loaded.state.lastTimestamp, clock: clock)
         adopt(loaded)
+        reportedWritable = isWritable
+        // An interrupted rewrite of an ended process leaves a temporary copy: remove it.
+        if writable { SecureFile.removeStaleTemporaryFiles(of: path) }
     }
 
     public var isWritable: Bool { writer != nil }
@@ -103,7 +115,9 @@ public final class JournalSession: @unchecked Sendable {
         do {
             try writer.appendRaw(bytes)
         } catch {
+            if let e = error as? JournalFileError, case .io(_, let code) = e.reason { lastWriteErrno = code } else { lastWriteErrno = nil }
             becomeReadOnly(.writeFailed("\(error)"))
+            reportedWritable = false  // the caller learns it from the error thrown
             throw error
         }
         follower.noteOwnAppend(events, bytes: bytes, descriptor: writer.descriptor)

@@ -8,8 +8,10 @@ public enum JournalLocking: Sendable, Equatable {
     /// then refusing with `JournalLockError.held`: the command line.
     case perRecord(wait: Duration = JournalLock.defaultWait)
     /// The lock is taken when the session opens (waiting up to `wait`, so that a command-line
-    /// write in progress does not count) and kept for the session's life: the app. When
-    /// another program holds it, the session opens read-only with `ReadOnlyReason.locked`.
+    /// write in progress does not count) and kept for the session's life. When another
+    /// program holds it, the session opens read-only with `ReadOnlyReason.locked`. The app
+    /// no longer uses it (it locks per record, so others can write while it is open); it
+    /// stays for a tool that must keep every other writer out for a while.
     case session(wait: Duration = JournalLock.defaultWait)
 }
 
@@ -34,8 +36,46 @@ public enum ReadOnlyReason: Sendable, Equatable, CustomStringConvertible {
         case .problems: return "the journal has problems to fix first (run: minutes check)"
         case .locked(let h): return h.sentence
         case .lockFailed(let m): return "the journal's lock could not be taken: \(m)"
-        case .writeFailed(let m): return "a write failed, so nothing more is written: \(m)"
+        case .writeFailed(let m): return "a write failed, so nothing more is written until it can succeed: \(m)"
         case .cannotOpen(let m): return "the journal could not be opened for writing: \(m)"
+        }
+    }
+}
+
+/// A change of a session's writability, as `JournalSession.recheckWritability()` reports it.
+public enum WritabilityChange: Sendable, Equatable, CustomStringConvertible {
+    /// What kept it read-only has gone: entries can be recorded again.
+    case becameWritable
+    /// It stopped writing, for this reason.
+    case becameReadOnly(ReadOnlyReason)
+
+    public var description: String {
+        switch self {
+        case .becameWritable: return "The journal can be written again."
+        case .becameReadOnly(let r): return "The journal is read-only now: \(r)."
+        }
+    }
+}
+
+/// Whether a write that failed for lack of room may succeed now.
+enum WriteRoom {
+    static let wanted: UInt64 = 1 << 20
+
+    static func hasRoom(path: String, after code: Int32?) -> Bool {
+        switch code {
+        case ENOSPC?, EDQUOT?:
+            var fs = statvfs()
+            guard statvfs(SecureFile.directory(of: path), &fs) == 0 else { return false }
+            return UInt64(fs.f_bavail) * UInt64(fs.f_frsize) >= wanted
+        case EFBIG?:
+            var limit = rlimit()
+            guard getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0 else { return false }
+            if limit.rlim_cur == rlim_t.max { return true }  // RLIM_INFINITY
+            var st = stat()
+            guard stat(path, &st) == 0 else { return false }
+            return UInt64(limit.rlim_cur) >= UInt64(st.st_size) + wanted
+        default:
+            return false
         }
     }
 }
@@ -123,6 +163,47 @@ extension JournalSession {
         return isWritable
     }
 
+    /// Looks again at whatever keeps the session read-only and makes it writable when that
+    /// has gone, without a restart; returns the change since the last call (nil when
+    /// nothing changed), so the app can say "writable again" or why it no longer is.
+    ///
+    /// - errors or an incomplete last line: the journal is read again (`refresh`), and the
+    ///   session writes again once it replays cleanly (fixed by hand, `minutes repair`);
+    /// - another program's lock (`.session` locking only): the lock is tried again;
+    /// - a failed write: a full disk (ENOSPC, EDQUOT) once at least 1 MB is free, a file-size
+    ///   limit (EFBIG) once the limit leaves 1 MB of room; the writer is reopened on the file
+    ///   at the path and the next write is tried for real. Other write errors (EIO) stay:
+    ///   nothing here can tell they are over. The file could not be opened: tried again.
+    ///
+    /// A session opened read-only on purpose never becomes writable. Cheap when writable
+    /// (one comparison); the app calls it after each `refresh()`.
+    public func recheckWritability() -> WritabilityChange? {
+        if openedWritable, !isWritable, let reason = readOnlyReason {
+            switch reason {
+            case .requested, .problems:
+                // Problems go when the file changes, and `refresh()` replays it then.
+                break
+            case .cannotOpen:
+                wantsWritable = true
+                _ = try? reload()
+            case .locked:
+                retryLock()
+            case .lockFailed:
+                if case .session = locking { retryLock() } else { wantsWritable = true; _ = try? reload() }
+            case .writeFailed:
+                if WriteRoom.hasRoom(path: path, after: lastWriteErrno) {
+                    wantsWritable = true
+                    _ = try? reload()
+                    if isWritable { lastWriteErrno = nil }
+                }
+            }
+        }
+        let now = isWritable
+        defer { reportedWritable = now }
+        if now == reportedWritable { return nil }
+        return now ? .becameWritable : .becameReadOnly(readOnlyReason ?? .requested)
+    }
+
     /// The lock's holder, when another program's lock keeps this session read-only.
     public var lockHolder: LockHolder? {
         if case .locked(let h) = readOnlyReason { return h }
@@ -178,7 +259,7 @@ extension JournalSession {
         case .none:
             break
         case .perRecord(let wait):
-            held = try JournalLock.acquire(journal: path, wait: wait, program: "minutes command line")
+            held = try JournalLock.acquire(journal: path, wait: wait, program: "minutes, writing an entry")
         case .session:
             if !(lock?.isStillValid ?? false) {
                 // The lock file was deleted or replaced: lock the one now at the path, or stop.

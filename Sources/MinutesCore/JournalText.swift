@@ -23,14 +23,11 @@ public enum JournalText {
         return true
     }
 
-    /// Scalars the writer never writes raw.
+    /// Scalars the writer never writes raw: every scalar `UntrustedText` (the one policy)
+    /// calls unsafe, whatever its context. Escaping loses nothing here (the parser reads the
+    /// escape back) and keeps `cat` and `grep` of the file plain.
     public static func mustEscape(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x00...0x1F, 0x7F, 0x80...0x9F: return true
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true  // bidi controls
-        case 0x2028, 0x2029, 0xFEFF, 0x200B, 0x2060: return true  // separators and invisible marks
-        default: return false
-        }
+        Unicode.Scalar(v).map(UntrustedText.isUnsafe) ?? true
     }
 
     /// Appends `value` in quoted form to `out`.

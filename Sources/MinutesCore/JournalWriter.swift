@@ -34,6 +34,7 @@ public final class JournalWriter: @unchecked Sendable {
     public init(path: String, ops: JournalFileOps = SystemFileOps()) throws {
         self.path = path
         self.ops = ops
+        FileSizeLimit.ignoreSignal()
         let fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw JournalFileError.from(errno: errno, path: path, operation: "open") }
         var st = stat()
@@ -41,6 +42,9 @@ public final class JournalWriter: @unchecked Sendable {
             Glibc.close(fd)
             throw JournalFileError(path: path, reason: .notAJournal)
         }
+        // `git clone` and `git pull` write the journal with the umask's mode (often 0644):
+        // whoever opens it for writing makes it private again (only its owner can).
+        if st.st_mode & 0o077 != 0, st.st_uid == getuid() { fchmod(fd, SecureFile.privateMode) }
         if st.st_size > 0 {
             var last: UInt8 = 0
             let readFD = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
@@ -118,6 +122,7 @@ public final class JournalWriter: @unchecked Sendable {
     /// Creates a new journal holding only the header line: 0600, never over an existing
     /// file or through a symbolic link; the file and its folder are fsynced.
     public static func create(path: String) throws {
+        FileSizeLimit.ignoreSignal()
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             let code = errno

@@ -15,6 +15,7 @@ public enum SecureFile {
     /// The mode is set with `fchmod` after opening, so a umask of 000 cannot widen it.
     public static func open(_ path: String, flags: Int32, exclusive: Bool = false,
                             mode: mode_t = privateMode) throws -> Int32 {
+        FileSizeLimit.ignoreSignal()
         var all = flags | O_CREAT | O_NOFOLLOW | O_CLOEXEC
         if exclusive { all |= O_EXCL }
         var fd: Int32
@@ -104,7 +105,9 @@ public enum SecureFile {
         var temp = ""
         var fd: Int32 = -1
         for _ in 0..<8 {
-            temp = dir + "/." + name + ".tmp-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            // The process id in the name tells a later run whether the writer has ended
+            // (`TemporaryFiles.stale`).
+            temp = dir + "/." + name + ".tmp-\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
             do {
                 fd = try open(temp, flags: O_WRONLY, exclusive: true, mode: mode)
                 break

@@ -1,21 +1,20 @@
 import Foundation
+import MinutesCore
 
 /// The one place where text from users is made safe for a file format.
 ///
-/// Control-character policy, shared by every renderer:
+/// Which scalars are unsafe, and which are kept where text needs them, is `UntrustedText`'s
+/// one policy, shared with the app, the command line and the journal writer; for documents
+/// the notation is simply to leave them out:
 /// - Line breaks (CR LF, CR, LF, NEL U+0085, LS U+2028, PS U+2029) become one line feed.
-/// - Other C0 controls (except tab), DEL and C1 controls are removed.
-/// - Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) are removed, so
-///   that nobody can reorder what a reader sees; right-to-left text still displays correctly
-///   because the formats apply the Unicode bidi algorithm themselves.
-/// - Invisible characters that only hide text are removed: zero-width space U+200B, word joiner
-///   U+2060, byte-order mark U+FEFF, Mongolian vowel separator U+180E, and zero-width (non-)joiners
-///   U+200C/U+200D after an ASCII character (scripts that need them — Persian, Indic, emoji
-///   sequences — keep them). Bidi marks (LRM, RLM, ALM) and the soft hyphen are kept: they
-///   cannot reorder or hide text, and right-to-left and hyphenated text needs them.
-/// - Tabs become spaces.
-/// - Noncharacters U+FFFE and U+FFFF are removed (XML forbids them). Swift strings cannot hold
-///   lone surrogates, so those never reach a renderer.
+/// - Tabs become spaces (or stay, for the docx renderer's `<w:tab/>`).
+/// - Every other unsafe scalar is removed: controls, bidi embeddings, overrides and isolates,
+///   invisible characters (zero-width space, word joiner, BOM, soft hyphen, U+180E, tag
+///   characters …), private use, unassigned code points and noncharacters (XML forbids
+///   U+FFFE and U+FFFF).
+/// - Kept, as everywhere: a ZWJ in an emoji sequence, ZWJ and ZWNJ between letters of a
+///   non-Latin script (Persian, Indic), tags in an emoji subdivision flag, and bidi marks in
+///   text holding right-to-left letters.
 public enum TextEscaping {
 
     // MARK: Character classes
@@ -91,23 +90,15 @@ public enum TextEscaping {
                     continue
                 }
                 // Swift strings hold valid UTF-8, so a lead byte is followed by its continuation bytes.
-                switch byte {
-                case 0xC2:
-                    if bytes[i + 1] < 0xA0 { return false }
-                case 0xE1:
-                    if bytes[i + 1] == 0xA0 && bytes[i + 2] == 0x8E { return false }
-                case 0xE2:
-                    let second = bytes[i + 1], third = bytes[i + 2]
-                    if second == 0x80 && ((0x8B...0x8D).contains(third) || (0xA8...0xAE).contains(third)) { return false }
-                    if second == 0x81 && (third == 0xA0 || (0xA6...0xA9).contains(third)) { return false }
-                case 0xEF:
-                    let second = bytes[i + 1], third = bytes[i + 2]
-                    if second == 0xBB && third == 0xBF { return false }
-                    if second == 0xBF && (third == 0xBE || third == 0xBF) { return false }
-                default:
-                    break
+                let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                // Anything the policy might change (even if the context keeps it) goes the slow way.
+                if value >= 0x300 || value < 0xA0 || value == 0xAD,
+                   let scalar = Unicode.Scalar(value), UntrustedText.kind(of: scalar) != nil {
+                    return false
                 }
-                i += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                i += length
             }
             return true
         }
@@ -117,19 +108,15 @@ public enum TextEscaping {
     static func sanitizedScalarByScalar(_ text: String, tabsAsSpaces: Bool) -> String {
         var out = String.UnicodeScalarView()
         var previousWasCR = false
-        var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r"; previous = scalar }
-            if isLineBreak(scalar) {
-                if scalar == "\n" && previousWasCR { continue }
+        UntrustedText.scan(text) { scalar, kind in
+            defer { previousWasCR = scalar == "\r" }
+            switch kind {
+            case nil: out.append(scalar)
+            case .lineBreak?:
+                if scalar == "\n" && previousWasCR { return }
                 out.append("\n")
-            } else if scalar == "\t" {
-                out.append(tabsAsSpaces ? " " : "\t")
-            } else if isControl(scalar) || isBidiControl(scalar) || isXMLForbidden(scalar)
-                        || isHidingInvisible(scalar, after: previous) {
-                continue
-            } else {
-                out.append(scalar)
+            case .tab?: out.append(tabsAsSpaces ? " " : "\t")
+            case _?: return
             }
         }
         return String(out)
@@ -189,18 +176,13 @@ public enum TextEscaping {
     /// or CR) gets a leading `'`; quoted when it holds a comma, quote, CR or LF, quotes doubled.
     public static func csvField(_ text: String) -> String {
         var cleaned = String.UnicodeScalarView()
-        var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            defer { previous = scalar }
-            if scalar == "\t" {
-                cleaned.append(" ")
-            } else if scalar == "\r" || scalar == "\n" {
-                cleaned.append(scalar)
-            } else if isControl(scalar) || isBidiControl(scalar) || isXMLForbidden(scalar)
-                        || isHidingInvisible(scalar, after: previous) {
-                continue
-            } else {
-                cleaned.append(scalar)
+        UntrustedText.scan(text) { scalar, kind in
+            switch kind {
+            case nil: cleaned.append(scalar)
+            case .tab?: cleaned.append(" ")
+            // CR and LF stay (the field is quoted); NEL, LS and PS are dropped, as they always were here.
+            case .lineBreak?: if scalar == "\r" || scalar == "\n" { cleaned.append(scalar) }
+            case _?: return
             }
         }
         if let first = cleaned.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {

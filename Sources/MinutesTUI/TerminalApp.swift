@@ -25,6 +25,9 @@ public enum TerminalApp {
 
     /// Runs the app on `session` until `q`, a signal or a hang-up. Returns the exit status.
     public static func run(session: JournalSession, hooks: Hooks = Hooks()) -> Int32 {
+        // A file-size limit must fail a write (EFBIG, shown like a full disk), never kill the
+        // app with SIGXFSZ and leave the terminal raw and the typed text unsaved.
+        FileSizeLimit.ignoreSignal()
         let backend: TerminalBackend
         do {
             backend = try TerminalBackend()

@@ -16,14 +16,11 @@ import MinutesCore
 /// - invisible characters: `⟨ZWSP⟩` `⟨ZWNJ⟩` `⟨ZWJ⟩` `⟨WJ⟩` `⟨BOM⟩` `⟨SHY⟩`;
 /// - everything else as its code point: `⟨U+009B⟩`, `⟨U+E000⟩`, `⟨U+1F8FF⟩`.
 ///
-/// **Escaped** (the forbidden set, see `isForbidden`): C0 controls, DEL, C1 controls, line and
-/// paragraph separators, every format character (Cf: bidi controls, zero-width characters,
-/// U+FEFF, tags, …), private use, unassigned code points and noncharacters, and other
-/// default-ignorable scalars (Hangul fillers, U+034F, …). **Kept**, because they are part of
-/// the glyph: a ZWJ joining two emoji (👩‍💻), tag characters inside an emoji tag flag
-/// (🏴 England, validated: 1–7 tag letters or digits then CANCEL TAG), and variation selectors after a base character. With
-/// `keepingLineBreaks: true`, LF and CR LF become "\n" (a lone CR is escaped: it would
-/// overwrite the line). A mark with nothing to attach to is put on a dotted circle ◌.
+/// **Which scalars** are escaped, and which are kept in context, is `UntrustedText`'s one
+/// policy, shared with the command line, the diagnostics, the journal writer and the exports:
+/// this type only chooses the notation. With `keepingLineBreaks: true`, LF and CR LF become
+/// "\n" (a lone CR is escaped: it would overwrite the line). A mark with nothing to attach
+/// to is put on a dotted circle ◌.
 public enum TextSanitizer {
     /// Returns a safe, visible version of `text` (see the type's notation).
     ///
@@ -31,30 +28,41 @@ public enum TextSanitizer {
     ///   otherwise they are escaped like any control.
     public static func sanitize(_ text: String, keepingLineBreaks: Bool = false) -> String {
         if isPlainASCII(text) { return text }
+        // Context is only needed when something unsafe is there (most text has nothing).
+        let context = UntrustedText.isAllSafe(text) ? nil : UntrustedText.Scalars(text.unicodeScalars)
         var output = String.UnicodeScalarView()
+        var k = 0
         for character in text {
-            appendSanitized(character, keepingLineBreaks: keepingLineBreaks, to: &output)
+            let scalars = character.unicodeScalars
+            if keepingLineBreaks, character == "\n" || character == "\r\n" {
+                output.append("\n")
+                k += scalars.count
+                continue
+            }
+            var hasBase = false
+            for scalar in scalars {
+                defer { k += 1 }
+                if context?.unsafeKind(at: k) != nil {
+                    output.append(contentsOf: escape(scalar).unicodeScalars)
+                    hasBase = true  // marks after an escape attach to its closing bracket
+                } else if context != nil, UntrustedText.isUnsafe(scalar) {
+                    output.append(scalar)  // kept in context (emoji joiner, flag tag, bidi mark in RTL text)
+                    hasBase = true
+                } else {
+                    if !hasBase, DisplayWidth.of(scalar) == 0 { output.append("\u{25CC}") }
+                    output.append(scalar)
+                    hasBase = true
+                }
+            }
         }
         return String(output)
     }
 
-    /// Whether a scalar may never appear raw in sanitized text, except in the kept contexts
-    /// listed on the type (emoji ZWJ, emoji tags, variation selectors, line breaks).
+    /// Whether a scalar may never appear raw in sanitized text, except where `UntrustedText`
+    /// keeps it in context (emoji ZWJ, emoji tags, joiners in scripts, bidi marks in
+    /// right-to-left text) and line breaks.
     public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x20 || (value >= 0x7F && value < 0xA0) { return true }
-        if value < 0x7F { return false }
-        let properties = scalar.properties
-        switch properties.generalCategory {
-        case .control, .format, .privateUse, .surrogate, .unassigned, .lineSeparator,
-            .paragraphSeparator:
-            return true
-        default:
-            break
-        }
-        if properties.isNoncharacterCodePoint { return true }
-        if properties.isDefaultIgnorableCodePoint, !isVariationSelector(value) { return true }
-        return false
+        UntrustedText.isUnsafe(scalar)
     }
 
     /// The visible escape for one scalar, such as `⟨ESC⟩` or `⟨U+202E⟩`.
@@ -66,65 +74,6 @@ public enum TextSanitizer {
 
     private static func isPlainASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-    }
-
-    private static func appendSanitized(
-        _ character: Character, keepingLineBreaks: Bool, to output: inout String.UnicodeScalarView
-    ) {
-        let scalars = character.unicodeScalars
-        if keepingLineBreaks, character == "\n" || character == "\r\n" {
-            output.append("\n")
-            return
-        }
-        let first = scalars.first!
-        if scalars.count == 1, !isForbidden(first) {
-            if DisplayWidth.of(first) == 0 { output.append("\u{25CC}") }
-            output.append(first)
-            return
-        }
-        let isEmoji = DisplayWidth.isEmojiSequence(scalars)
-        let array = Array(scalars)
-        let isTagFlag = isEmojiTagSequence(array)
-        var hasBase = false
-        for (index, scalar) in array.enumerated() {
-            if isForbidden(scalar) {
-                let value = scalar.value
-                let keptJoiner =
-                    value == 0x200D && isEmoji && hasBase && index + 1 < array.count
-                    && isEmojiComponent(array[index + 1])
-                let keptTag = isTagFlag && value >= 0xE0020 && value <= 0xE007F
-                if keptJoiner || keptTag {
-                    output.append(scalar)
-                } else {
-                    output.append(contentsOf: escape(scalar).unicodeScalars)
-                    hasBase = true  // marks after an escape attach to its closing bracket
-                }
-                continue
-            }
-            if !hasBase, DisplayWidth.of(scalar) == 0 { output.append("\u{25CC}") }
-            output.append(scalar)
-            hasBase = true
-        }
-    }
-
-    /// Whether the cluster is a subdivision flag: 🏴, 1 to 7 tag letters or digits, CANCEL TAG.
-    /// Anything else keeps its tags escaped, so tags cannot smuggle invisible text.
-    private static func isEmojiTagSequence(_ scalars: [Unicode.Scalar]) -> Bool {
-        guard scalars.count >= 3, scalars.count <= 9, scalars[0].value == 0x1F3F4,
-            scalars[scalars.count - 1].value == 0xE007F
-        else { return false }
-        return scalars[1..<(scalars.count - 1)].allSatisfy {
-            ($0.value >= 0xE0030 && $0.value <= 0xE0039) || ($0.value >= 0xE0061 && $0.value <= 0xE007A)
-        }
-    }
-
-    private static func isEmojiComponent(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value > 0x7F && scalar.properties.isEmoji
-    }
-
-    private static func isVariationSelector(_ value: UInt32) -> Bool {
-        (value >= 0xFE00 && value <= 0xFE0F) || (value >= 0xE0100 && value <= 0xE01EF)
-            || (value >= 0x180B && value <= 0x180D) || value == 0x180F
     }
 
     private static func name(of scalar: Unicode.Scalar) -> String {

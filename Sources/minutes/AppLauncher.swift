@@ -4,10 +4,10 @@ import MinutesTUI
 
 /// Opens the full-screen app on a journal: what `minutes` with no command, and `minutes demo`, do.
 ///
-/// The app holds the journal's lock for its whole life (a second app opens read-only and
-/// says who holds it), follows changes other programs make, and keeps whatever is on the
-/// input line in a private draft file, so a closed terminal or a crash loses at most a few
-/// seconds of typing.
+/// The app takes the journal's lock for each write only, so the command line, `sync` and a
+/// second app can write while it is open; it follows changes other programs make, and keeps
+/// whatever is on the input line in its own private draft file, so a closed terminal or a
+/// crash loses at most a few seconds of typing.
 enum AppLauncher {
     /// Opens the journal at `path` in the app and returns the exit status when it ends.
     static func run(path: String) throws -> Int32 {
@@ -16,7 +16,7 @@ enum AppLauncher {
         }
         let session: JournalSession
         do {
-            session = try JournalSession(path: path, locking: .session())
+            session = try JournalSession(path: path, locking: .perRecord())
         } catch {
             throw CLIError.from(error)
         }
@@ -24,7 +24,8 @@ enum AppLauncher {
         var hooks = TerminalApp.Hooks()
         hooks.exporter = ExportCommand.appExporter(journalPath: path)
         hooks.start = { runtime in
-            if let draft = try? drafts.load(), !draft.text.isEmpty {
+            // Only a draft whose app has ended is taken over; a running app's draft stays its own.
+            if let left = drafts.restorable(), let draft = try? drafts.adopt(left) {
                 runtime.restoreDraft(text: draft.text, context: draft.context)
             }
         }

@@ -27,8 +27,25 @@ struct AppendLoopCommand: ParsableCommand {
     @Flag(help: "Hold the journal's lock while appending, as the app does.")
     var lock = false
 
+    @Option(name: .customLong("todo-on"),
+            help: "Record follow-ups owned by RO on this project through a journal session, locking per record as the app and the commands do.")
+    var todoOn: String?
+
+    @Option(help: "The start of each follow-up's text (with --todo-on).")
+    var prefix = "entry"
+
     func run() throws {
         let file = journal.path
+        if let todoOn {
+            // The way the app and the commands write: check, lock, append, fsync, per record.
+            guard let ref = ProjectRef(todoOn) else { throw CLIError.usage("--todo-on needs a project, e.g. g/1") }
+            let session = try JournalSession(path: file, locking: .perRecord(wait: .seconds(10)))
+            for n in 1...(count ?? 1) {
+                let event = try session.record(.todo(ref, meeting: nil, owners: [Owner(journalValue: "RO")], text: "\(prefix) \(n)"))
+                AppendLoopCommand.writeLine(event.id.text)
+            }
+            return
+        }
         let held = lock ? try JournalLock.acquire(journal: file, wait: .seconds(5), program: "minutes _append-loop") : nil
         let loaded = try JournalLoader.load(path: file)
         var after = loaded.state.lastTimestamp

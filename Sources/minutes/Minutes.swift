@@ -51,7 +51,7 @@ struct Minutes: ParsableCommand {
     /// and an exit status: 1 for invalid data, 2 for bad usage (ArgumentParser's own parse
     /// and validation errors would exit 64; they are mapped to 2 here).
     static func main() {
-        let arguments = hoistingFileOption(Array(CommandLine.arguments.dropFirst()))
+        let arguments = hoistingFileOption(ArgumentDecoding.argumentsOrExit())
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

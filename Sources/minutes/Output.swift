@@ -36,6 +36,14 @@ enum Output {
         write("minutes: error: " + oneLine(message) + "\n", to: .standardError)
     }
 
+    /// `minutes: error: …` then more lines (each problem FILE:LINE:COL, its line, its hint) on
+    /// stderr, each made terminal-safe.
+    static func error(_ message: String, details: [String]) {
+        var out = "minutes: error: " + oneLine(message) + "\n"
+        for d in details { out += TerminalSafeText.clean(d) + "\n" }
+        write(out, to: .standardError)
+    }
+
     /// A message folded onto one line and made terminal-safe.
     static func oneLine(_ message: String) -> String {
         let folded = message.split(whereSeparator: \.isNewline)

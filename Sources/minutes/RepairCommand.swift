@@ -2,16 +2,19 @@ import ArgumentParser
 import Foundation
 import MinutesCore
 
-/// `minutes repair`: moves an incomplete last line aside, and nothing else.
+/// `minutes repair`: fixes line ends, and nothing else (see `RepairPlan`).
 struct RepairCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repair",
-        abstract: "Move an incomplete last line (left by a crash or a full disk) into a side file.",
+        abstract: "Fix line ends: complete a last entry's line, or move an incomplete last line (left by a crash or a full disk) into a side file.",
         discussion: """
-            The bytes after the last line break go to <journal>.torn-<yyyyMMddTHHmmss> (UTC), \
-            readable only by you, and the journal is rewritten without them. Nothing else is \
-            ever changed: a problem on any earlier line makes repair refuse; minutes check \
-            names the line.
+            A last line without its line break that is a complete, valid entry gets its line \
+            break. Lone carriage returns used as line breaks become line feeds. Only bytes after \
+            the last line break that are not a valid entry go to \
+            <journal>.torn-<yyyyMMddTHHmmss> (UTC), readable only by you, and the journal is \
+            rewritten without them. minutes check says beforehand what repair will do. Temporary \
+            copies left by an interrupted rewrite are removed. Nothing else is ever changed: a \
+            problem on any complete line makes repair refuse; minutes check names the line.
             """
     )
 

@@ -11,7 +11,12 @@ struct SyncCommand: ParsableCommand {
             The journal must be in a git repository. Sync makes git merge it with the union \
             driver (.gitattributes), so entries added on two machines are all kept, without \
             conflict markers. Two different decisions on one follow-up are both kept (the \
-            later stands) and listed here to look at.
+            later stands) and listed here to look at; undo the wrong one with minutes retract ID. \
+            Sync checks the journal first and publishes no damage: a journal with errors, conflict \
+            markers or an incomplete last line is not committed or pushed (each problem is named \
+            FILE:LINE:COL, exit status 1), nothing runs in the middle of a git merge or rebase \
+            (it says how to finish or abort it), and a merge that brings damage in is not pushed. \
+            The app may stay open: sync lets go of the journal's lock while it talks to the remote.
             """
     )
 
@@ -25,6 +30,16 @@ struct SyncCommand: ParsableCommand {
         let report: SyncReport
         do {
             report = try GitSync(journalPath: file).sync(message: message)
+        } catch let e as GitSyncError {
+            switch e {
+            case .journalHasProblems, .mergedJournalHasProblems:
+                // The first line says what happened; each problem follows with its place.
+                let lines = e.description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                Output.error(lines[0], details: Array(lines.dropFirst()))
+                throw ExitCode(ExitStatus.invalidData)
+            default:
+                throw CLIError.from(e)
+            }
         } catch {
             throw CLIError.from(error)
         }
@@ -50,8 +65,9 @@ struct SyncCommand: ParsableCommand {
     /// Diagnostics with their source lines and carets, as `minutes check` shows them.
     static func render(_ diagnostics: [Diagnostic], file: String) -> [String] {
         let sources = JournalLoader.sourceLines(path: file, numbers: Set(diagnostics.map(\.line)))
+        let state = diagnostics.contains { $0.message.contains("conflicting decisions") } ? (try? JournalLoader.load(path: file))?.state : nil
         return diagnostics.flatMap {
-            $0.rendered(file: file, sourceLine: sources[$0.line]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            ConflictAdvice.advised($0, sourceLine: sources[$0.line], state: state).rendered(file: file, sourceLine: sources[$0.line]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
     }
 }

@@ -51,12 +51,15 @@ struct HangUpTests {
         #expect(took < 2, "the app took \(took) s to exit")
         tmux = nil
 
-        // The draft is a private file holding the text; the journal is unchanged.
-        let draftPath = box.journal.path + ".draft"
+        // The draft is a private file of that app's own, holding the text; the journal is unchanged.
+        let left = DraftStore(journalPath: box.journal.path).othersDrafts()
+        #expect(left.count == 1, "no draft was saved")
+        let draftPath = left.first?.path ?? box.journal.path + ".draft-"
         var st = stat()
         #expect(lstat(draftPath, &st) == 0, "no draft was saved")
         #expect(st.st_mode & 0o777 == 0o600)
-        let draft = try DraftStore(journalPath: box.journal.path).load()
+        #expect(left.first?.isLeftBehind == true)
+        let draft = left.first?.draft
         #expect(draft?.text == "AT to check the hall booking for Octo")
         #expect(draft?.context == "todo stay-safe/2")
         #expect(box.bytes() == before)
@@ -72,5 +75,6 @@ struct HangUpTests {
         let journal = String(decoding: box.bytes() ?? Data(), as: UTF8.self)
         #expect(journal.contains("owner=AT text=\"check the hall booking for October\""))
         #expect(!FileManager.default.fileExists(atPath: draftPath), "the draft is cleared once recorded")
+        #expect(DraftStore(journalPath: box.journal.path).othersDrafts().isEmpty, "no draft file is left")
     }
 }

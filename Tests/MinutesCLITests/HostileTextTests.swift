@@ -82,11 +82,12 @@ struct HostileTextTests {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Invisible characters a file may keep because text needs them: the journal keeps joiners
-    /// (emoji, Indic and Persian text) and the soft hyphen; exports keep bidi marks (right-to-left
-    /// text) and the soft hyphen. The terminal gets none of them raw.
-    static let journalKeeps: Set<UInt32> = [0x200C, 0x200D, 0x00AD]
-    static let exportsKeep: Set<UInt32> = [0x200E, 0x200F, 0x061C, 0x00AD]
+    /// Invisible characters a file may keep raw. None of these payloads: under the one policy
+    /// (`UntrustedText`) the journal writer escapes every unsafe scalar, and the exports keep
+    /// joiners and bidi marks only inside the scripts that need them, which these payloads
+    /// (ASCII around them) are not.
+    static let journalKeeps: Set<UInt32> = []
+    static let exportsKeep: Set<UInt32> = []
 
     /// Which payloads appear raw in `output` (followed directly by their end marker), and
     /// which never-raw byte sequences occur at all.

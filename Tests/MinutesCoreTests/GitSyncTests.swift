@@ -113,6 +113,18 @@ struct GitSyncTests {
         #expect(relDump(la.state) == relDump(lb.state))
         #expect(la.state.item(c.followUp)?.state.isOpen == false)
         #expect(ra.conflictMarkerLines.isEmpty && rb.conflictMarkerLines.isEmpty)
+        // The advice names the command that really undoes a decision, with this line's id.
+        let conflict = try #require(rb.conflicts.first)
+        let source = JournalLoader.sourceLines(path: c.journalB, numbers: [conflict.line])[conflict.line]
+        let laterID = try #require(source?.split(separator: " ").dropFirst().first.map(String.init))
+        let advised = ConflictAdvice.advised(conflict, sourceLine: source)
+        #expect(advised.hint?.contains("minutes retract \(laterID)") == true, "\(advised.hint ?? "")")
+        #expect(advised.hint?.contains("retract the wrong one") == false)
+        // With the replayed state, both decisions are named, each with its command.
+        let both = ConflictAdvice.advised(conflict, sourceLine: source, state: try JournalLoader.load(path: c.journalB).state)
+        let decisions = try JournalLoader.load(path: c.journalB).state.item(c.followUp)?.changes.map(\.id.text) ?? []
+        #expect(decisions.count == 2)
+        for id in decisions { #expect(both.hint?.contains("minutes retract \(id)") == true, "\(both.hint ?? "")") }
     }
 
     @Test func repeatedLineFromBothSidesIsReplayedOnce() throws {
@@ -185,5 +197,108 @@ struct GitSyncTests {
         // The test folder is inside this package's repository: point git at a ceiling.
         let env = ["GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CEILING_DIRECTORIES": (dir.path as NSString).deletingLastPathComponent, "GIT_CONFIG_NOSYSTEM": "1"]
         #expect(throws: GitSyncError.self) { try GitSync(journalPath: journal, environment: env).sync() }
+    }
+
+    // MARK: Refusing to publish damage (issue 20, defect 5)
+
+    func remoteHead(_ c: Clones) throws -> String {
+        try c.git(["ls-remote", c.dir.file("shared.git"), "refs/heads/main"], in: c.a)
+    }
+
+    @Test func journalWithAnErrorIsNeitherCommittedNorPushed() throws {
+        let c = try clones("sync-refuse-error")
+        let remote = try remoteHead(c)
+        let lines = relRead(c.journalA).filter { $0 == 10 }.count
+        try relAppend(c.journalA, "2009-01-20T10:00:00.000Z 0123456789ab note project=stay-safe/1 txet=\"typo in the key\"\n")
+        let head = try c.git(["rev-parse", "HEAD"], in: c.a)
+        do {
+            _ = try c.sync(c.journalA)
+            Issue.record("a journal with an error was synced")
+        } catch let e as GitSyncError {
+            guard case .journalHasProblems = e else { Issue.record("\(e)"); return }
+            #expect(e.description.contains("\(c.journalA):\(lines + 1):"), "\(e)")
+            #expect(e.description.contains("nothing was committed or pushed"))
+        }
+        #expect(try remoteHead(c) == remote, "the remote changed")
+        #expect(try c.git(["rev-parse", "HEAD"], in: c.a) == head, "a commit was made")
+    }
+
+    @Test func conflictMarkersAreNeverPublished() throws {
+        let c = try clones("sync-refuse-markers")
+        let remote = try remoteHead(c)
+        try relAppend(c.journalA, "<<<<<<< HEAD\n=======\n>>>>>>> theirs\n")
+        #expect(throws: GitSyncError.self) { try c.sync(c.journalA) }
+        #expect(try remoteHead(c) == remote)
+    }
+
+    @Test func unresolvedMergeStopsTheSyncSayingHowToFinishOrAbort() throws {
+        let c = try clones("sync-refuse-merge")
+        // Both sides change the same line of another file: git pull stops with a conflict.
+        try SecureFile.replace(c.a + "/README", with: Array("Alice's words\n".utf8), mode: 0o644)
+        _ = try c.git(["add", "README"], in: c.a)
+        _ = try c.git(["commit", "-q", "-m", "readme A"], in: c.a)
+        _ = try c.git(["push", "-q", "origin", "HEAD:main"], in: c.a)
+        try SecureFile.replace(c.b + "/README", with: Array("Bob's words\n".utf8), mode: 0o644)
+        _ = try c.git(["add", "README"], in: c.b)
+        _ = try c.git(["commit", "-q", "-m", "readme B"], in: c.b)
+        #expect(throws: GitSyncError.self) { _ = try c.git(["pull", "-q", "--no-rebase", "origin", "main"], in: c.b) }
+        let remote = try remoteHead(c)
+        do {
+            _ = try c.sync(c.journalB)
+            Issue.record("sync ran in the middle of a merge")
+        } catch let e as GitSyncError {
+            #expect(e.description.contains("git merge --abort"), "\(e)")
+            #expect(e.description.contains("git commit"), "\(e)")
+        }
+        #expect(try remoteHead(c) == remote)
+        // A rebase in the middle: the same, with its own commands.
+        _ = try c.git(["merge", "--abort"], in: c.b)
+        #expect(throws: GitSyncError.self) { _ = try c.git(["rebase", "-q", "origin/main"], in: c.b) }
+        do {
+            _ = try c.sync(c.journalB)
+            Issue.record("sync ran in the middle of a rebase")
+        } catch let e as GitSyncError {
+            #expect(e.description.contains("git rebase --continue") && e.description.contains("git rebase --abort"), "\(e)")
+        }
+        #expect(try remoteHead(c) == remote)
+    }
+
+    @Test func tornLineCommittedWithPlainGitIsNotPassedOn() throws {
+        let c = try clones("sync-refuse-merged-torn")
+        // Alice commits a torn line with plain git and pushes it.
+        try relAppend(c.journalA, "2009-01-20T10:00:00.000Z 0123456789ab note proj")
+        _ = try c.git(["commit", "-q", "-am", "plain git"], in: c.a)
+        _ = try c.git(["push", "-q", "origin", "HEAD:main"], in: c.a)
+        // Bob syncs his own entry: the merge brings the torn line into the middle of the file.
+        try JournalSession(path: c.journalB).record(.note(ref, meeting: nil, text: "Bob's note"))
+        let remote = try remoteHead(c)
+        do {
+            _ = try c.sync(c.journalB)
+            Issue.record("a merged journal with a broken line was pushed")
+        } catch let e as GitSyncError {
+            guard case .mergedJournalHasProblems = e else { Issue.record("\(e)"); return }
+            #expect(e.description.contains("not pushed"))
+        }
+        #expect(try remoteHead(c) == remote, "the damage went on to the remote")
+        #expect(relMode(c.journalB) == 0o600)
+    }
+
+    @Test func appKeepsWritingWhileASyncTalksToTheRemote() throws {
+        let c = try clones("sync-app-writes")
+        try JournalSession(path: c.journalB).record(.note(ref, meeting: nil, text: "Bob's note"))
+        _ = try c.sync(c.journalB)
+        // The app (per-record locking, as it opens now) is open while the command line syncs.
+        let app = try JournalSession(path: c.journalA, locking: .perRecord())
+        try app.record(.note(ref, meeting: nil, text: "Alice before the sync"))
+        let report = try c.sync(c.journalA)
+        #expect(report.merged && report.pushed)
+        try app.refresh()
+        #expect(app.isWritable)
+        let after = try app.record(.note(ref, meeting: nil, text: "Alice after the sync"))
+        #expect(app.state.notes(of: ref).map(\.text).contains("Bob's note"))
+        #expect(String(decoding: relRead(c.journalA), as: UTF8.self).contains(after.id.text))
+        #expect(try c.sync(c.journalA).pushed)
+        _ = try c.sync(c.journalB)
+        #expect(String(decoding: relRead(c.journalB), as: UTF8.self).contains("Alice after the sync"))
     }
 }

@@ -15,10 +15,11 @@ struct ReliabilityDraftTests {
         #expect(try store.load() == Draft(text: text, context: "note stay-safe/2", saved: when))
         try store.save(text: "shorter", context: "todo stay-safe/1", at: when)
         #expect(try store.load()?.text == "shorter")
-        #expect(store.path == journal + ".draft")
+        #expect(store.path.hasPrefix(journal + ".draft-\(getpid())-"))
+        #expect(DraftStore.isDraftFile(store.path, of: journal))
         #expect(relMode(store.path) == 0o600)
         // Each save replaces the whole file: no temporary files stay behind.
-        #expect(dir.names() == ["minutes.journal", "minutes.journal.draft"])
+        #expect(dir.names() == ["minutes.journal", (store.path as NSString).lastPathComponent])
         try store.clear()
         #expect(try store.load() == nil)
         try store.clear()

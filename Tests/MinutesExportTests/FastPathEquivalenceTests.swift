@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func sanitizingShortcutReturnsCleanTextAsItIs() {
-        for text in ["", "plain words", "é – “quoted” • 会議 👍🏽 \u{200F}", "tab\there"] {
+        for text in ["", "plain words", "é – “quoted” • 会議 👍🏽", "tab\there"] {  // a bidi mark outside right-to-left text is dropped (UntrustedText)
             #expect(TextEscaping.isAlreadySanitized(text, tabsAsSpaces: false))
         }
         #expect(!TextEscaping.isAlreadySanitized("tab\there", tabsAsSpaces: true))
