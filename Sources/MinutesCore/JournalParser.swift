@@ -16,7 +16,7 @@ public struct JournalParser {
     enum Key: Int, CaseIterable {
         case initials, name, org, slug, lead, group, number, headline, date, present, apology, chair,
              minutes, next, project, meeting, text, owner, ref, outcome, reason, rating, comment, aim,
-             start, end, link, priority
+             start, end, link, priority, email
 
         var name: String { String(describing: self) }
         var bit: UInt64 { 1 << UInt64(rawValue) }
@@ -39,7 +39,7 @@ public struct JournalParser {
     }
 
     static let shapes: [EventKind: Shape] = [
-        .person: Shape(required: [.initials, .name], optional: [.org]),
+        .person: Shape(required: [.initials, .name], optional: [.org, .email]),
         .group: Shape(required: [.slug, .name], optional: [.lead]),
         .project: Shape(required: [.group, .number, .headline]),
         .meeting: Shape(required: [.group, .date], optional: [.chair, .minutes, .next], repeated: [.present, .apology]),
@@ -336,8 +336,8 @@ public struct JournalParser {
         case .person:
             let i = initials(.initials, b), n = text(.name, b)
             if let i, let n, !failed {
-                let person = Person(initials: i, name: n, organisation: text(.org, b))
-                return event(id, timestamp, .person(person))
+                let person = Person(initials: i, name: n, organisation: text(.org, b), email: email(.email, b))
+                if !failed { return event(id, timestamp, .person(person)) }
             }
         case .group:
             let s = slug(.slug, b), n = text(.name, b), l = initials(.lead, b)
@@ -554,6 +554,16 @@ public struct JournalParser {
         let s = decode(f, b)
         guard GroupSlug.isValid(s) else {
             fail(f, b, "'\(s)' is not a group slug", hint: "slugs are lower-case letters, digits and '-', starting with a letter")
+            return nil
+        }
+        return s
+    }
+
+    private mutating func email(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let f = field(k) else { return nil }
+        let s = decode(f, b)
+        guard Person.isPlausibleEmail(s) else {
+            fail(f, b, "'\(s)' is not an e-mail address", hint: "an address looks like kp@example.org")
             return nil
         }
         return s
