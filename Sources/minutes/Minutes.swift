@@ -27,6 +27,7 @@ struct Minutes: ParsableCommand {
             LogCommand.self,
             AgendaCommand.self,
             ExportCommand.self,
+            MailCommand.self,
             CheckCommand.self,
             RepairCommand.self,
             SyncCommand.self,
