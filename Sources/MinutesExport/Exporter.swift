@@ -270,7 +270,7 @@ public enum Exporter {
         let data: Data
         var rendered = document
         rendered?.created = request.created
-        if let title = request.title.map(TextEscaping.singleLine), !title.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let title = request.title.map({ TextEscaping.singleLine($0).trimmingCharacters(in: .whitespaces) }), !title.isEmpty {
             rendered?.title = title
         }
         if let language = request.language { rendered?.language = language }
