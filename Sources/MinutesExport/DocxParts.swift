@@ -185,7 +185,7 @@ extension DocxRenderer {
             <w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="2"/></w:pPr>\
             <w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr></w:style>\
             <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/>\
-            <w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr>\
+            <w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepLines/><w:numPr><w:numId w:val="1"/></w:numPr>\
             <w:spacing w:after="40"/><w:ind w:left="284" w:hanging="227"/></w:pPr></w:style>\
             <w:style w:type="paragraph" w:styleId="ListContinue"><w:name w:val="List Continue"/><w:basedOn w:val="Normal"/>\
             <w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr><w:spacing w:after="40"/><w:ind w:left="284"/></w:pPr></w:style>\

@@ -108,6 +108,9 @@ public struct ExportRequest: Sendable, Hashable {
     public var language: String?
     /// CSV: start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8.
     public var byteOrderMark: Bool = true
+    /// Minutes: where they stand, shown under the title and in the footer. Draft until the
+    /// journal can record an approval.
+    public var status: MinutesReport.MinutesStatus = .draft
 
     public init(report: ExportReport, format: ExportFormat, groups: [String] = [], meeting: Day? = nil,
                 asOf: Day? = nil, since: Day? = nil, owner: String? = nil, includeClosed: Bool = false,
@@ -251,7 +254,7 @@ public enum Exporter {
         case .minutes:
             guard let slug = request.group else { throw ExportError.missingGroup(.minutes) }
             let (group, meeting) = try MinutesReport.resolve(group: slug, meeting: request.meeting, state: state)
-            document = MinutesReport.build(group: group, meeting: meeting, state: state)
+            document = MinutesReport.build(group: group, meeting: meeting, status: request.status, state: state)
             stem = "\(group.slug)-minutes-\(meeting.date.iso)"
         case .monitoring:
             let (groups, day) = try MonitoringReport.resolve(groups: request.groups, asOf: request.asOf, since: request.since, state: state)

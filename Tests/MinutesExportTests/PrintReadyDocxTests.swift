@@ -80,6 +80,10 @@ import MinutesCore
         let approved = try MinutesReport.build(group: "stay-safe", status: .approved(on: ExportFixtures.day("2009-09-17")), state: state)
         #expect(approved.metadata.last == ReportMetadata("Status", "Approved 17 September 2009"))
         #expect(approved.footer == "Stay Safe Working Group · Minutes of 25 June 2009 · Approved 17 September 2009")
+        var request = ExportRequest.minutes(group: "stay-safe", format: .docx)
+        request.status = .approved(on: ExportFixtures.day("2009-09-17"))
+        let footer = try #require(try DocxReader.parts(Exporter.render(request, state: state).data)["word/footer1.xml"])
+        #expect(DocxReader.text(of: try XMLTree.parse(footer)).hasPrefix("Stay Safe Working Group · Minutes of 25 June 2009 · Approved 17 September 2009\t"))
     }
 
     @Test func theLanguageIsBritishEnglishByDefaultAndComplexScriptsAreNotMislabelled() throws {
