@@ -138,7 +138,8 @@ struct MailCommand: ParsableCommand {
         }
     }
 
-    /// Writes each message to the folder (made if missing), atomically, refusing to replace a file.
+    /// Writes each message to the folder (made if missing), each file atomically (one from an
+    /// earlier run for the same owner and meeting is replaced).
     func write(_ messages: [(String, MailMessage)], to folder: String) throws {
         let path = ExportWriter.expandingTilde(folder)
         do {
