@@ -34,6 +34,7 @@ public enum EventWriter {
             field("initials", p.initials)
             field("name", p.name)
             field("org", p.organisation)
+            field("email", p.email)
         case .group(let slug, let name, let lead):
             field("slug", slug)
             field("name", name)

@@ -17,7 +17,7 @@ extension JournalParser {
         case .person:
             let i = initials(.initials, b), n = text(.name, b)
             if let i, let n, !failed {
-                let person = Person(initials: i, name: n, organisation: text(.org, b))
+                let person = Person(initials: i, name: n, organisation: text(.org, b), email: email(.email, b))
                 return event(id, timestamp, b, .person(person))
             }
         case .group:
@@ -261,6 +261,16 @@ extension JournalParser {
         let s = decode(f, b)
         guard GroupSlug.isValid(s) else {
             fail(f, b, "'\(s)' is not a group slug", hint: "slugs are lower-case letters, digits and '-', starting with a letter")
+            return nil
+        }
+        return s
+    }
+
+    mutating func email(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let f = field(k) else { return nil }
+        let s = decode(f, b)
+        guard Person.isPlausibleEmail(s) else {
+            fail(f, b, "'\(s)' is not an e-mail address", hint: "an address looks like kp@example.org")
             return nil
         }
         return s

@@ -2,7 +2,7 @@
 public enum FieldKey: Int, CaseIterable, Sendable {
     case initials, name, org, slug, lead, group, number, headline, date, present, apology, chair,
          minutes, next, project, meeting, text, owner, ref, outcome, reason, rating, comment, aim,
-         start, end, link, priority, base, source
+         start, end, link, priority, base, source, email
 
     public var name: String { String(describing: self) }
     var bit: UInt64 { 1 << UInt64(rawValue) }
@@ -57,7 +57,7 @@ extension EventKind {
         }
         switch self {
         case .person:
-            return spec([.initials, .name], optional: [.org], order: [.initials, .name, .org], .always)
+            return spec([.initials, .name], optional: [.org, .email], order: [.initials, .name, .org, .email], .always)
         case .group:
             return spec([.slug, .name], optional: [.lead], order: [.slug, .name, .lead], .always)
         case .project:

@@ -54,11 +54,34 @@ public struct Person: Hashable, Sendable {
     public var name: String
     /// Organisation or role, e.g. "Police" or "Headteacher, Oak Primary".
     public var organisation: String?
+    /// Where their follow-ups are e-mailed (`minutes mail`), e.g. "kp@example.org".
+    public var email: String?
 
-    public init(initials: String, name: String, organisation: String? = nil) {
+    public init(initials: String, name: String, organisation: String? = nil, email: String? = nil) {
         self.initials = initials
         self.name = name
         self.organisation = organisation
+        self.email = email
+    }
+
+    /// Whether text is a plausible e-mail address to put in a To: header: one "@" between a
+    /// local part and a domain of dot-separated labels, no white space, no control characters
+    /// and none of the characters that would change what a header means (`<>()[],;:"\`).
+    /// Not a full RFC 5322 check: a typing mistake is caught, an unusual real address passes.
+    public static func isPlausibleEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, text.count <= 254 else { return false }
+        let local = parts[0], domain = parts[1]
+        guard (1...64).contains(local.count), !local.hasPrefix("."), !local.hasSuffix("."),
+              domain.contains(".") else { return false }
+        let forbidden = Set("<>()[],;:\"\\")
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .format || forbidden.contains(Character(scalar)) { return false }
+        }
+        return domain.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
+            !label.isEmpty && !label.hasPrefix("-") && !label.hasSuffix("-")
+        }
     }
 
     /// Whether text is acceptable as initials (2–4 letters of any case, A–Z).

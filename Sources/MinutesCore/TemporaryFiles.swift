@@ -80,8 +80,16 @@ public enum JournalSideFiles {
         let a = URL(fileURLWithPath: path).standardizedFileURL, j = URL(fileURLWithPath: journal).standardizedFileURL
         guard a.deletingLastPathComponent().path == j.deletingLastPathComponent().path else { return false }
         let name = a.lastPathComponent, base = j.lastPathComponent
-        if name == base || name == base + ".lock" || name == base + ".draft" { return true }
-        if name.hasPrefix(base + ".draft-") || name.hasPrefix(base + ".torn-") { return true }
-        return name.hasPrefix("." + base) && name.contains(".tmp-")
+        return name == base || sideFileKind(name, journalName: base) != nil
+    }
+
+    /// What side file of the journal named `base` a file named `name` in the same folder is
+    /// ("lock file", "draft", "torn-line side file", "temporary file"), or nil for none.
+    public static func sideFileKind(_ name: String, journalName base: String) -> String? {
+        if name == base + ".lock" { return "lock file" }
+        if name == base + ".draft" || name.hasPrefix(base + ".draft-") { return "draft" }
+        if name.hasPrefix(base + ".torn-") { return "torn-line side file" }
+        if name.hasPrefix("." + base + ".") && name.contains(".tmp-") { return "temporary file" }
+        return nil
     }
 }

@@ -70,15 +70,17 @@ public enum ActionListReport {
         if entries.isEmpty {
             blocks.append(.paragraph(ReportText("No " + what + ".")))
         } else if filterOwner != nil {
-            blocks.append(.bulletList(entries.map { entry(for: $0, spansGroups: spansGroups, state: state) }))
+            blocks.append(.list(entries.map { entry(for: $0, spansGroups: spansGroups, state: state) }))
         } else {
             for section in sections(of: entries) {
                 blocks.append(.heading(level: 1, text: heading(for: section.owner, state: state)))
-                blocks.append(.bulletList(section.entries.map { entry(for: $0, spansGroups: spansGroups, state: state) }))
+                blocks.append(.list(section.entries.map { entry(for: $0, spansGroups: spansGroups, state: state) }))
             }
         }
 
-        let document = ReportDocument(title: title, metadata: metadata, orientation: .portrait, blocks: blocks)
+        let footer = [title] + (latest.map { ["latest meeting " + $0.long] } ?? [])
+        let document = ReportDocument(title: title, metadata: metadata, orientation: .portrait, blocks: blocks,
+                                      footer: footer.joined(separator: " · "))
         return Output(entries: entries, document: document, records: records(entries), notes: notes, latestMeeting: latest)
     }
 
@@ -114,9 +116,9 @@ public enum ActionListReport {
         return owner.label
     }
 
-    /// Three lines: the follow-up as the minutes write it, its project, then its age (and, for
-    /// a closed one, how it ended).
-    static func entry(for entry: OutstandingItem, spansGroups: Bool, state: MinutesState) -> ReportText {
+    /// The follow-up as the minutes write it with its sub-points nested, then two detail
+    /// lines: its project, and its age (and, for a closed one, how it ended).
+    static func entry(for entry: OutstandingItem, spansGroups: Bool, state: MinutesState) -> ReportListItem {
         let item = entry.item
         var project = ""
         if spansGroups {
@@ -134,7 +136,8 @@ public enum ActionListReport {
         case .dropped(let reason, let day):
             age += "; dropped \(day.long): " + reason
         }
-        return ReportWording.followUp(item) + ReportText("\n" + project + "\n" + age + ".")
+        return SubPoints.split(item.text).listItem(prefix: ReportWording.ownersPrefix(item),
+                                                   detail: ReportText(project + "\n" + age + "."))
     }
 
     // MARK: Records

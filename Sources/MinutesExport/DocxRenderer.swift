@@ -5,9 +5,14 @@ import ZIPFoundation
 ///
 /// The package holds `[Content_Types].xml`, `_rels/.rels`, `docProps/core.xml`,
 /// `docProps/app.xml`, `word/document.xml`, `word/styles.xml`, `word/numbering.xml`,
-/// `word/settings.xml` and `word/_rels/document.xml.rels`. Elements are written in the order the
+/// `word/settings.xml`, `word/footer1.xml` and `word/_rels/document.xml.rels`. Elements are written in the order the
 /// schema prescribes, every table cell holds at least one paragraph, and all text goes through
 /// `TextEscaping.xmlEscape`.
+///
+/// Printed, it reads as minutes should: a table row never breaks across pages (`w:cantSplit`;
+/// Word and LibreOffice still break a row taller than a page), headings stay with the table
+/// after them (`w:keepNext`), header rows repeat, and every page has a footer saying what the
+/// document is (`ReportDocument.footer`) and "Page N of M".
 public enum DocxRenderer {
 
     public enum PaperSize: String, Sendable, CaseIterable {
@@ -39,6 +44,7 @@ public enum DocxRenderer {
         "word/styles.xml",
         "word/numbering.xml",
         "word/settings.xml",
+        "word/footer1.xml",
         "word/_rels/document.xml.rels",
     ]
 
@@ -73,166 +79,9 @@ public enum DocxRenderer {
             "word/styles.xml": styles(language: document.language),
             "word/numbering.xml": numbering,
             "word/settings.xml": settings,
+            "word/footer1.xml": footer(document, paper: paper),
             "word/_rels/document.xml.rels": documentRelationships,
         ]
-    }
-
-    // MARK: Package parts
-
-    static let xmlDeclaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-    static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-    static let contentTypes = xmlDeclaration + """
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-        <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-        <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
-        <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
-        <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
-        <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
-        </Types>
-        """
-
-    static let packageRelationships = xmlDeclaration + """
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
-        <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\
-        </Relationships>
-        """
-
-    static let documentRelationships = xmlDeclaration + """
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
-        <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
-        </Relationships>
-        """
-
-    static let appProperties = xmlDeclaration + """
-        <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
-        xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
-        <Application>minutes</Application><DocSecurity>0</DocSecurity>\
-        </Properties>
-        """
-
-    static func coreProperties(_ document: ReportDocument) -> String {
-        var xml = xmlDeclaration + """
-            <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
-            xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
-            xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-            """
-        xml += "<dc:title>\(TextEscaping.xmlEscape(TextEscaping.singleLine(document.title)))</dc:title>"
-        xml += "<dc:creator>minutes</dc:creator>"
-        xml += "<dc:language>\(TextEscaping.xmlEscape(HTMLRenderer.languageTag(document.language)))</dc:language>"
-        if let created = document.created {
-            let stamp = w3cTimestamp(created)
-            xml += "<dcterms:created xsi:type=\"dcterms:W3CDTF\">\(stamp)</dcterms:created>"
-            xml += "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">\(stamp)</dcterms:modified>"
-        }
-        xml += "</cp:coreProperties>"
-        return xml
-    }
-
-    /// "2009-06-26T18:30:00Z"
-    static func w3cTimestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String {
-            let value = value ?? 0
-            return value < 10 ? "0\(value)" : "\(value)"
-        }
-        let year = String(c.year ?? 2000)
-        return "\(year)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
-    }
-
-    static let settings = xmlDeclaration + """
-        <w:settings xmlns:w="\(wordNamespace)">\
-        <w:defaultTabStop w:val="720"/>\
-        <w:characterSpacingControl w:val="doNotCompress"/>\
-        <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>\
-        </w:settings>
-        """
-
-    /// Bullet list: one abstract numbering with a "•" at each of three levels.
-    static let numbering = xmlDeclaration + """
-        <w:numbering xmlns:w="\(wordNamespace)">\
-        <w:abstractNum w:abstractNumId="0">\
-        <w:multiLevelType w:val="hybridMultilevel"/>\
-        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/>\
-        <w:pPr><w:ind w:left="284" w:hanging="227"/></w:pPr></w:lvl>\
-        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="◦"/><w:lvlJc w:val="left"/>\
-        <w:pPr><w:ind w:left="568" w:hanging="227"/></w:pPr></w:lvl>\
-        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="▪"/><w:lvlJc w:val="left"/>\
-        <w:pPr><w:ind w:left="852" w:hanging="227"/></w:pPr></w:lvl>\
-        </w:abstractNum>\
-        <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>\
-        </w:numbering>
-        """
-
-    static let borderColor = "7F8A99"
-    static let headerFill = "DFE6F0"
-
-    static func borders(_ tag: String) -> String {
-        let sides = ["top", "left", "bottom", "right", "insideH", "insideV"]
-        return "<w:\(tag)>" + sides.map {
-            "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"\(borderColor)\"/>"
-        }.joined() + "</w:\(tag)>"
-    }
-
-    static func styles(language: String) -> String {
-        let lang = TextEscaping.xmlEscape(HTMLRenderer.languageTag(language))
-        let fonts = #"<w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Arial"/>"#
-        return xmlDeclaration + """
-            <w:styles xmlns:w="\(wordNamespace)">\
-            <w:docDefaults>\
-            <w:rPrDefault><w:rPr>\(fonts)<w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="\(lang)" w:bidi="ur-PK"/></w:rPr></w:rPrDefault>\
-            <w:pPrDefault><w:pPr><w:spacing w:after="80" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault>\
-            </w:docDefaults>\
-            <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
-            <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>\
-            <w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>\
-            <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>\
-            <w:uiPriority w:val="10"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:after="160"/><w:outlineLvl w:val="0"/></w:pPr>\
-            <w:rPr><w:b/><w:bCs/><w:color w:val="1F3763"/><w:sz w:val="36"/><w:szCs w:val="36"/></w:rPr></w:style>\
-            <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>\
-            <w:uiPriority w:val="9"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="280" w:after="100"/><w:outlineLvl w:val="0"/></w:pPr>\
-            <w:rPr><w:b/><w:bCs/><w:color w:val="1F3763"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>\
-            <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>\
-            <w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr>\
-            <w:rPr><w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>\
-            <w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>\
-            <w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="2"/></w:pPr>\
-            <w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr></w:style>\
-            <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/>\
-            <w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr>\
-            <w:spacing w:after="40"/><w:ind w:left="284" w:hanging="227"/></w:pPr></w:style>\
-            <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/>\
-            <w:pPr><w:spacing w:after="40" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>\
-            <w:style w:type="paragraph" w:styleId="TableHeading"><w:name w:val="Table Heading"/><w:basedOn w:val="TableText"/><w:qFormat/>\
-            <w:pPr><w:keepNext/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr></w:style>\
-            <w:style w:type="paragraph" w:styleId="TableSubheading"><w:name w:val="Table Subheading"/><w:basedOn w:val="TableText"/><w:next w:val="TableText"/><w:qFormat/>\
-            <w:pPr><w:keepNext/><w:spacing w:before="100" w:after="40"/></w:pPr><w:rPr><w:b/><w:bCs/><w:color w:val="1F3763"/></w:rPr></w:style>\
-            <w:style w:type="paragraph" w:styleId="TableBullet"><w:name w:val="Table Bullet"/><w:basedOn w:val="TableText"/><w:qFormat/>\
-            <w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="20"/><w:ind w:left="284" w:hanging="227"/></w:pPr></w:style>\
-            <w:style w:type="paragraph" w:styleId="TableCaption"><w:name w:val="Table Caption"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
-            <w:pPr><w:keepNext/><w:spacing w:before="120" w:after="60"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr></w:style>\
-            <w:style w:type="paragraph" w:styleId="WhoEntry"><w:name w:val="Who Entry"/><w:basedOn w:val="Normal"/><w:qFormat/>\
-            <w:pPr><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:spacing w:after="20"/><w:ind w:left="1134" w:hanging="1134"/></w:pPr></w:style>\
-            <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>\
-            <w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>\
-            <w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>\
-            <w:style w:type="table" w:styleId="MinutesTable"><w:name w:val="Minutes Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>\
-            <w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>\
-            <w:tblPr>\(borders("tblBorders"))<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>\
-            <w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>\
-            <w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="\(headerFill)"/></w:tcPr></w:tblStylePr>\
-            </w:style>\
-            </w:styles>
-            """
     }
 }
 
@@ -278,7 +127,7 @@ struct DocumentWriter {
         let (w, h) = page
         let orient = document.orientation == .landscape ? " w:orient=\"landscape\"" : ""
         let m = Self.margin
-        let section = "<w:sectPr><w:pgSz w:w=\"\(w)\" w:h=\"\(h)\"\(orient)/>"
+        let section = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"\(DocxRenderer.footerRelationship)\"/><w:pgSz w:w=\"\(w)\" w:h=\"\(h)\"\(orient)/>"
             + "<w:pgMar w:top=\"\(m)\" w:right=\"\(m)\" w:bottom=\"\(m)\" w:left=\"\(m)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
             + "<w:cols w:space=\"708\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>"
         return DocxRenderer.xmlDeclaration
@@ -291,11 +140,13 @@ struct DocumentWriter {
         switch block {
         case .heading(let level, let text):
             let style = "Heading\(min(max(level, 1), 3))"
-            return paragraph(text: ReportText(TextEscaping.singleLine(text)), style: style)
+            return paragraph(text: ReportText(TextEscaping.singleLine(text)), style: style, keepNext: true)
         case .paragraph(let text):
             return paragraph(text: text, style: nil)
         case .bulletList(let items):
-            return items.map { paragraph(text: $0, style: "ListBullet", bullet: true) }.joined()
+            return render(.list(items.map { ReportListItem($0) }))
+        case .list(let items):
+            return items.map(render).joined()
         case .definitionList(let entries):
             return entries.map { entry in
                 let term = ReportText.bold(TextEscaping.singleLine(entry.term)) + ReportText("\t")
@@ -311,7 +162,7 @@ struct DocumentWriter {
         guard !columns.isEmpty else { return "" }
         var xml = ""
         if let caption = table.caption, !TextEscaping.singleLine(caption).isEmpty {
-            xml += paragraph(text: ReportText(TextEscaping.singleLine(caption)), style: "TableCaption")
+            xml += paragraph(text: ReportText(TextEscaping.singleLine(caption)), style: "TableCaption", keepNext: true)
         }
         let widths = columnWidths(table.columnFractions)
         xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"MinutesTable\"/>"
@@ -334,7 +185,7 @@ struct DocumentWriter {
         xml += "</w:tr>"
 
         for row in table.paddedRows {
-            xml += "<w:tr>"
+            xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             for (cell, width) in zip(row, widths) {
                 xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr>"
                 xml += render(cell)
@@ -354,6 +205,8 @@ struct DocumentWriter {
                 return paragraph(text: text, style: "TableText")
             case .bullet(let text):
                 return paragraph(text: text, style: "TableBullet", bullet: true)
+            case .subBullet(let text):
+                return paragraph(text: text, style: "TableBullet", bullet: true, level: 1)
             case .subheading(let text):
                 return paragraph(text: ReportText(TextEscaping.singleLine(text)), style: "TableSubheading")
             }
@@ -372,12 +225,33 @@ struct DocumentWriter {
 
     // MARK: Paragraphs and runs
 
-    /// `<w:p>` with its properties in schema order (pStyle, numPr, bidi) and its runs.
-    func paragraph(text: ReportText, style: String?, bullet: Bool = false) -> String {
+    /// A list item: its text as a bullet, each sub-point a bullet one level down, and its
+    /// detail lines under the text. Without sub-points the detail follows the text in the same
+    /// paragraph after a line break, as a list entry of several lines always was.
+    func render(_ item: ReportListItem) -> String {
+        if item.subPoints.isEmpty {
+            let text = item.detail.isEmpty ? item.text : item.text + ReportText("\n") + item.detail
+            return paragraph(text: text, style: "ListBullet", bullet: true)
+        }
+        var xml = ""
+        if !item.text.isEmpty { xml += paragraph(text: item.text, style: "ListBullet", bullet: true) }
+        for point in item.subPoints {
+            xml += paragraph(text: point, style: "ListBullet", bullet: true, level: item.text.isEmpty ? 0 : 1)
+        }
+        if !item.detail.isEmpty { xml += paragraph(text: item.detail, style: "ListContinue") }
+        return xml
+    }
+
+    /// `<w:p>` with its properties in schema order (pStyle, keepNext, numPr, bidi, ind) and its
+    /// runs. A bullet at `level` 1 is a sub-point; its indent is given on the paragraph as well,
+    /// since the bullet styles set the first level's.
+    func paragraph(text: ReportText, style: String?, bullet: Bool = false, level: Int = 0, keepNext: Bool = false) -> String {
         var properties = ""
         if let style { properties += "<w:pStyle w:val=\"\(style)\"/>" }
-        if bullet { properties += "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>" }
+        if keepNext { properties += "<w:keepNext/>" }
+        if bullet { properties += "<w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"1\"/></w:numPr>" }
         if BidiDirection.firstStrong(in: text.plainText) == .rightToLeft { properties += "<w:bidi/>" }
+        if bullet && level > 0 { properties += DocxRenderer.bulletIndent(level: level) }
         var xml = "<w:p>"
         if !properties.isEmpty { xml += "<w:pPr>\(properties)</w:pPr>" }
         for run in text.normalizedRuns {

@@ -38,7 +38,29 @@ public enum ExportWriter {
         if let journalPath, isSameFile(output, journalPath) {
             throw ExportError.outputIsJournal(journalPath)
         }
+        if let journalPath, let kind = journalSideFile(output, journalPath: journalPath) {
+            throw ExportError.outputIsJournalSideFile(output, kind: kind)
+        }
         return .file(output)
+    }
+
+    /// What `path` is to the journal if it is one of the files Core keeps beside it, which an
+    /// export must not replace either: the lock (`JournalLock.lockPath`), the app's draft and
+    /// its saves (`DraftStore.draftPath`, `<journal>.draft*`), a torn last line moved aside
+    /// (`JournalRepair`, `<journal>.torn-*`) and an atomic write's temporary file
+    /// (`AtomicFileWriter`, `.<journal>.tmp-*`, and `.<journal>.draft.tmp-*` for the draft's).
+    static func journalSideFile(_ path: String, journalPath: String) -> String? {
+        func folderAndName(_ path: String) -> (String, String) {
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            let folder = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+            return (folder, url.lastPathComponent)
+        }
+        // The journal by its real name, as Core names the side files after it.
+        let journal = URL(fileURLWithPath: journalPath).standardizedFileURL.resolvingSymlinksInPath().path
+        let (journalFolder, journalName) = folderAndName(journal)
+        let (folder, name) = folderAndName(path)
+        guard folder == journalFolder, !journalName.isEmpty else { return nil }
+        return JournalSideFiles.sideFileKind(name, journalName: journalName)
     }
 
     /// Whether two paths name the same file: the same path once resolved, or the same inode

@@ -27,21 +27,23 @@ public enum ExportReport: String, Sendable, Hashable, CaseIterable {
     /// the action list has it.
     public var formats: [ExportFormat] {
         switch self {
-        case .minutes, .monitoring: return [.docx, .html, .md, .txt]
-        case .actions: return [.docx, .html, .md, .txt, .csv]
+        case .minutes, .monitoring: return [.docx, .pdf, .html, .md, .txt]
+        case .actions: return [.docx, .pdf, .html, .md, .txt, .csv]
         }
     }
 }
 
 /// A file format an export can be written in.
 public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
-    case docx, html, md, txt, csv
+    case docx, pdf, html, md, txt, csv
 
-    /// The format for a name or file extension: "docx", "html"/"htm", "md"/"markdown",
+    /// The format for a name or file extension: "docx", "pdf", "html"/"htm", "md"/"markdown",
     /// "txt"/"text", "csv" (any case).
     public init?(name: String) {
         if name.lowercased() == "csv" {
             self = .csv
+        } else if name.lowercased() == "pdf" {
+            self = .pdf
         } else if let format = ReportFormat(fileExtension: name) {
             self.init(format)
         } else {
@@ -58,10 +60,11 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The renderer of a whole document; nil for CSV, which renders flat records.
+    /// The renderer of a whole document; nil for CSV, which renders flat records. A PDF is
+    /// the docx converted by LibreOffice (`PDFConverter`).
     public var documentFormat: ReportFormat? {
         switch self {
-        case .docx: return .docx
+        case .docx, .pdf: return .docx
         case .html: return .html
         case .md: return .markdown
         case .txt: return .text
@@ -71,10 +74,12 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
 
     public var fileExtension: String { rawValue }
 
-    public var mediaType: String { documentFormat?.mediaType ?? "text/csv; charset=utf-8" }
+    public var mediaType: String {
+        self == .pdf ? "application/pdf" : documentFormat?.mediaType ?? "text/csv; charset=utf-8"
+    }
 
     /// Binary formats are never written to a terminal.
-    public var isBinary: Bool { self == .docx }
+    public var isBinary: Bool { self == .docx || self == .pdf }
 }
 
 /// What to export.
@@ -97,6 +102,15 @@ public struct ExportRequest: Sendable, Hashable {
     public var includeClosed: Bool
     /// Written into the docx properties; nil keeps the output the same byte for byte.
     public var created: Date?
+    /// The document's title instead of the report's own ("Stay Safe Working Group — Minutes").
+    public var title: String?
+    /// The document's language, a BCP 47 tag; `ReportDocument.defaultLanguage` when nil.
+    public var language: String?
+    /// CSV: start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8.
+    public var byteOrderMark: Bool = true
+    /// Minutes: where they stand, shown under the title and in the footer. Draft until the
+    /// journal can record an approval.
+    public var status: MinutesReport.MinutesStatus = .draft
 
     public init(report: ExportReport, format: ExportFormat, groups: [String] = [], meeting: Day? = nil,
                 asOf: Day? = nil, since: Day? = nil, owner: String? = nil, includeClosed: Bool = false,
@@ -157,15 +171,22 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     case journal(String)
     case binaryToTerminal(ExportFormat)
     case outputIsJournal(String)
+    /// The output names the journal's lock, draft, torn-line or temporary file.
+    case outputIsJournalSideFile(String, kind: String)
     case outputIsDirectory(String)
+    /// A PDF was asked for and LibreOffice is not installed.
+    case pdfConverterMissing
+    /// LibreOffice did not make the PDF.
+    case pdfConversion(String)
     case emptyOutputPath
     case write(String)
 
     public var isUsageError: Bool {
         switch self {
-        case .missingGroup, .unsupportedFormat, .unknownFormat, .badDates, .binaryToTerminal, .outputIsJournal, .outputIsDirectory, .emptyOutputPath:
+        case .missingGroup, .unsupportedFormat, .unknownFormat, .badDates, .binaryToTerminal, .outputIsJournal,
+             .outputIsJournalSideFile, .outputIsDirectory, .emptyOutputPath:
             return true
-        case .unknownGroup, .noMeetings, .noMeeting, .journal, .write:
+        case .unknownGroup, .noMeetings, .noMeeting, .journal, .write, .pdfConverterMissing, .pdfConversion:
             return false
         }
     }
@@ -189,7 +210,7 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
             let hint = format == .csv ? "; CSV holds follow-ups: minutes export actions --format csv" : ""
             return "the \(report.title.lowercased()) cannot be exported as \(format.rawValue) (formats: \(others))\(hint)"
         case .unknownFormat(let name):
-            return "unknown format \(quoted(name)); use docx, html, md, txt or csv"
+            return "unknown format \(quoted(name)); use docx, pdf, html, md, txt or csv"
         case .badDates(let message):
             return message
         case .journal(let message):
@@ -198,6 +219,12 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(format.rawValue) is a binary format and standard output is a terminal; give a file with -o FILE"
         case .outputIsJournal(let path):
             return "refusing to write the export over the journal \(quoted(path)); the journal is only read"
+        case .outputIsJournalSideFile(let path, let kind):
+            return "refusing to write the export over \(quoted(path)), the journal's \(kind); the journal and its side files are only read"
+        case .pdfConverterMissing:
+            return "PDF needs LibreOffice and soffice is not on PATH; install it: apt-get install libreoffice-writer-nogui"
+        case .pdfConversion(let message):
+            return "LibreOffice could not make the PDF: " + message
         case .outputIsDirectory(let path):
             return "\(quoted(path)) is a folder; give a file name with -o"
         case .emptyOutputPath:
@@ -227,7 +254,7 @@ public enum Exporter {
         case .minutes:
             guard let slug = request.group else { throw ExportError.missingGroup(.minutes) }
             let (group, meeting) = try MinutesReport.resolve(group: slug, meeting: request.meeting, state: state)
-            document = MinutesReport.build(group: group, meeting: meeting, state: state)
+            document = MinutesReport.build(group: group, meeting: meeting, status: request.status, state: state)
             stem = "\(group.slug)-minutes-\(meeting.date.iso)"
         case .monitoring:
             let (groups, day) = try MonitoringReport.resolve(groups: request.groups, asOf: request.asOf, since: request.since, state: state)
@@ -246,10 +273,19 @@ public enum Exporter {
         let data: Data
         var rendered = document
         rendered?.created = request.created
+        if let title = request.title.map({ TextEscaping.singleLine($0).trimmingCharacters(in: .whitespaces) }), !title.isEmpty {
+            rendered?.title = title
+        }
+        if let language = request.language { rendered?.language = language }
         if let format = request.format.documentFormat, let rendered {
             data = try format.render(rendered)
         } else {
-            data = CSVRenderer.renderData(records ?? ReportRecordSet(header: ActionListReport.csvColumns))
+            data = CSVRenderer.renderData(records ?? ReportRecordSet(header: ActionListReport.csvColumns),
+                                          byteOrderMark: request.byteOrderMark)
+        }
+        if request.format == .pdf {
+            let pdf = try PDFConverter.convert(docx: data)
+            return ExportResult(data: pdf, suggestedFileName: stem + ".pdf", format: .pdf, notes: notes, document: rendered)
         }
         return ExportResult(data: data, suggestedFileName: stem + "." + request.format.fileExtension,
                             format: request.format, notes: notes, document: rendered)

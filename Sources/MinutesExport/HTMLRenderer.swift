@@ -46,8 +46,10 @@ public enum HTMLRenderer {
         case .paragraph(let content):
             return "<p dir=\"auto\">\(text(content))</p>\n"
         case .bulletList(let items):
+            return render(.list(items.map { ReportListItem($0) }))
+        case .list(let items):
             guard !items.isEmpty else { return "" }
-            return "<ul>\n" + items.map { "<li dir=\"auto\">\(text($0))</li>\n" }.joined() + "</ul>\n"
+            return "<ul>\n" + items.map(render).joined() + "</ul>\n"
         case .definitionList(let entries):
             guard !entries.isEmpty else { return "" }
             return "<dl class=\"who\">\n" + entries.map { entry in
@@ -85,28 +87,56 @@ public enum HTMLRenderer {
         return html
     }
 
+    /// A list item; its sub-points a list inside it, its detail after them.
+    static func render(_ item: ReportListItem) -> String {
+        guard !item.subPoints.isEmpty else {
+            let lines = item.detail.isEmpty ? item.text : item.text + ReportText("\n") + item.detail
+            return "<li dir=\"auto\">\(text(lines))</li>\n"
+        }
+        var html = "<li dir=\"auto\">\(text(item.text))<ul>"
+        html += item.subPoints.map { "<li dir=\"auto\">\(text($0))</li>" }.joined()
+        html += "</ul>"
+        if !item.detail.isEmpty { html += "<div dir=\"auto\">\(text(item.detail))</div>" }
+        return html + "</li>\n"
+    }
+
+    /// A cell's blocks; bullets make a list, and the sub-bullets after a bullet a list inside
+    /// its item (so the item stays open until the next block that is not a sub-bullet).
     static func render(_ cell: ReportCell) -> String {
         var html = ""
         var inList = false
+        var inSubList = false
+        func closeSubList() {
+            if inSubList { html += "</ul>" }
+            inSubList = false
+        }
+        func closeList() {
+            closeSubList()
+            if inList { html += "</li></ul>" }
+            inList = false
+        }
         for block in cell.blocks {
-            if case .bullet = block {} else if inList {
-                html += "</ul>"
-                inList = false
-            }
             switch block {
             case .bullet(let content):
-                if !inList {
-                    html += "<ul>"
-                    inList = true
-                }
+                closeSubList()
+                html += inList ? "</li>" : "<ul>"
+                inList = true
+                html += "<li dir=\"auto\">\(text(content))"
+            case .subBullet(let content):
+                if !inList { html += "<ul><li>" }
+                inList = true
+                if !inSubList { html += "<ul>" }
+                inSubList = true
                 html += "<li dir=\"auto\">\(text(content))</li>"
             case .paragraph(let content):
+                closeList()
                 html += "<p dir=\"auto\">\(text(content))</p>"
             case .subheading(let content):
+                closeList()
                 html += "<p class=\"sub\" dir=\"auto\"><strong>\(escape(TextEscaping.singleLine(content)))</strong></p>"
             }
         }
-        if inList { html += "</ul>" }
+        closeList()
         return html
     }
 
@@ -178,6 +208,7 @@ public enum HTMLRenderer {
         td p.sub { margin: .6em 0 .2em; }
         td p.sub:first-child { margin-top: 0; }
         td ul { margin: 0 0 .35em; padding-inline-start: 1.2em; }
+        li ul { margin: .15em 0 .2em; list-style-type: circle; }
         td li { margin: 0 0 .15em; }
         @media print {
           @page { size: \(orientation == .landscape ? "landscape" : "portrait"); margin: 12mm; }

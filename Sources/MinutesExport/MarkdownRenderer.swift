@@ -26,21 +26,41 @@ public enum MarkdownRenderer {
         case .paragraph(let text):
             return Self.block(inline(text, lineBreak: "\n"))
         case .bulletList(let items):
-            return items.map { item in
-                let lines = inline(item, lineBreak: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-                // Continuation lines are indented under the item and end the line before with a
-                // backslash hard break.
-                return "- " + lines.map(String.init).enumerated().map { index, line in
-                    (index == 0 ? "" : "  ") + TextEscaping.markdownLineStart(line)
-                }.joined(separator: "\\\n")
-            }.joined(separator: "\n")
+            return render(.list(items.map { ReportListItem($0) }))
+        case .list(let items):
+            return items.map(listItem).joined(separator: "\n")
         case .definitionList(let entries):
             return entries.map { entry in
-                "- **\(inline(TextEscaping.singleLine(entry.term)))** " + inline(entry.definition, lineBreak: "<br>")
+                let term = "- **\(inline(TextEscaping.singleLine(entry.term)))**"
+                return entry.definition.isEmpty ? term : term + " " + inline(entry.definition, lineBreak: "<br>")
             }.joined(separator: "\n")
         case .table(let table):
             return render(table)
         }
+    }
+
+    /// "- text", its sub-points indented beneath it ("  - point"), then its detail lines. After
+    /// sub-points the detail needs a blank line before it, or it would continue the last one.
+    static func listItem(_ item: ReportListItem) -> String {
+        guard !item.subPoints.isEmpty else {
+            let text = item.detail.isEmpty ? item.text : item.text + ReportText("\n") + item.detail
+            return "- " + lines(text, indent: "  ")
+        }
+        var out = "- " + lines(item.text, indent: "  ")
+        for point in item.subPoints {
+            out += "\n  - " + lines(point, indent: "    ")
+        }
+        if !item.detail.isEmpty { out += "\n\n  " + lines(item.detail, indent: "  ") }
+        return out
+    }
+
+    /// Text whose continuation lines are indented under a list item and end the line before
+    /// with a backslash hard break.
+    static func lines(_ text: ReportText, indent: String) -> String {
+        let lines = inline(text, lineBreak: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.map(String.init).enumerated().map { index, line in
+            (index == 0 ? "" : indent) + TextEscaping.markdownLineStart(line)
+        }.joined(separator: "\\\n")
     }
 
     static func render(_ table: ReportTable) -> String {
@@ -68,6 +88,8 @@ public enum MarkdownRenderer {
             switch block {
             case .paragraph(let text): return inline(text)
             case .bullet(let text): return "• " + inline(text)
+            // A pipe table cell cannot hold a real list: a sub-point is indented with em spaces.
+            case .subBullet(let text): return "&emsp;◦ " + inline(text)
             case .subheading(let text): return bold(TextEscaping.singleLine(text))
             }
         }.filter { !$0.isEmpty }.joined(separator: "<br>")

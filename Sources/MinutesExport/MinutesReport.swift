@@ -17,9 +17,10 @@ public enum MinutesReport {
     public static let toDoColumn = "To do by next meeting"
 
     /// The minutes of `group`'s meeting on `meeting`, or of its latest meeting when nil.
-    public static func build(group slug: String, meeting day: Day? = nil, state: MinutesState) throws -> ReportDocument {
+    public static func build(group slug: String, meeting day: Day? = nil, status: MinutesStatus = .draft,
+                             state: MinutesState) throws -> ReportDocument {
         let (group, meeting) = try resolve(group: slug, meeting: day, state: state)
-        return build(group: group, meeting: meeting, state: state)
+        return build(group: group, meeting: meeting, status: status, state: state)
     }
 
     /// The group and meeting a request names; throws `ExportError` when either is unknown.
@@ -35,7 +36,7 @@ public enum MinutesReport {
         return (group, meeting)
     }
 
-    static func build(group: Group, meeting: Meeting, state: MinutesState) -> ReportDocument {
+    static func build(group: Group, meeting: Meeting, status: MinutesStatus = .draft, state: MinutesState) -> ReportDocument {
         let day = meeting.date
         var mentioned = Set<String>()
         // Initials only: "PCSOs" or "Schools" in a list are bodies, not people in the directory.
@@ -51,6 +52,7 @@ public enum MinutesReport {
         if let chair = meeting.chair { metadata.append(ReportMetadata("Chair", chair)) }
         if let taker = meeting.minuteTaker { metadata.append(ReportMetadata("Minutes", taker)) }
         if let next = meeting.next, next > day { metadata.append(ReportMetadata("Next meeting", next.long)) }
+        metadata.append(ReportMetadata("Status", status.label))
         mention(meeting.present + meeting.apologies + [meeting.chair, meeting.minuteTaker, group.lead].compactMap { $0 })
 
         var blocks: [ReportBlock] = []
@@ -68,7 +70,7 @@ public enum MinutesReport {
                 mention([lead])
             }
             for action in state.actions(of: ref, asOf: day) {
-                actions.blocks.append(.bullet(ReportText(action.text)))
+                actions.blocks += SubPoints.split(action.text).listItem().cellBlocks
             }
 
             // Progress: every meeting's notes so far under its date, this meeting's last.
@@ -76,7 +78,7 @@ public enum MinutesReport {
             for block in state.notesByMeeting(of: ref, after: nil, through: day) {
                 progress.blocks.append(.subheading(ReportWording.date(block.day, near: day)))
                 for note in block.notes {
-                    progress.blocks.append(.bullet(ReportText(note.text)))
+                    progress.blocks += SubPoints.split(note.text).listItem().cellBlocks
                     mention(ReportWording.initialsMentioned(in: note.text, state: state))
                 }
             }
@@ -95,14 +97,16 @@ public enum MinutesReport {
                 mention(item.owners.compactMap(\.initials))
             }
             for item in state.openFollowUps(of: ref, asOf: day) {
-                var text = ReportWording.followUp(item)
+                var age = ReportText()
                 if item.meeting < day {
                     var note = "from " + ReportWording.date(item.meeting, near: day)
                     let carried = state.carriedCount(item, asOf: day)
                     if carried > 0 { note += ", carried " + ReportWording.times(carried) }
-                    text += ReportText(" (\(note))")
+                    age = ReportText(" (\(note))")
                 }
-                toDo.blocks.append(.bullet(text))
+                // The age follows the follow-up's own words, before its sub-points.
+                let split = SubPoints.split(item.text)
+                toDo.blocks += split.listItem(prefix: ReportWording.ownersPrefix(item), suffix: age).cellBlocks
                 mention(item.owners.compactMap(\.initials))
                 mention(ReportWording.initialsMentioned(in: item.text, state: state))
             }
@@ -128,8 +132,24 @@ public enum MinutesReport {
             title: group.name + " — Minutes",
             metadata: metadata,
             orientation: .landscape,
-            blocks: blocks
+            blocks: blocks,
+            footer: [group.name, "Minutes of " + day.long, status.label].joined(separator: " · ")
         )
+    }
+
+    /// Where the minutes stand. Formal approval comes with a later issue; until then every
+    /// export is a draft, and the footer and the Status line say so.
+    public enum MinutesStatus: Sendable, Hashable {
+        case draft
+        case approved(on: Day)
+
+        /// "Draft", "Approved 17 September 2009".
+        public var label: String {
+            switch self {
+            case .draft: return "Draft"
+            case .approved(let day): return "Approved " + day.long
+            }
+        }
     }
 
     /// Up to three meeting dates closest to `day`, for the error that names none held on it.

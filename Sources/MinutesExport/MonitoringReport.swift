@@ -62,12 +62,12 @@ public enum MonitoringReport {
             var rows: [[ReportCell]] = []
             for project in projects {
                 let ref = project.ref
-                let actions = ReportCell.bullets(state.actions(of: ref, asOf: day).map { ReportText($0.text) })
+                let actions = ReportCell.bullets(state.actions(of: ref, asOf: day).map { SubPoints.split($0.text).listItem() })
 
                 var update = ReportCell()
                 for block in state.notesByMeeting(of: ref, after: updatesAfter, through: day) {
                     update.blocks.append(.subheading(ReportWording.date(block.day, near: day)))
-                    update.blocks += block.notes.map { .bullet(ReportText($0.text)) }
+                    update.blocks += block.notes.flatMap { SubPoints.split($0.text).listItem().cellBlocks }
                 }
                 if update.isEmpty { update = ReportCell(text: "No update.") }
 
@@ -96,6 +96,7 @@ public enum MonitoringReport {
         }
 
         let title = groups.count == 1 ? groups[0].name + " — Monitoring report" : "Monitoring report"
-        return ReportDocument(title: title, metadata: metadata, orientation: .landscape, blocks: blocks)
+        return ReportDocument(title: title, metadata: metadata, orientation: .landscape, blocks: blocks,
+                              footer: title + " · " + day.long)
     }
 }

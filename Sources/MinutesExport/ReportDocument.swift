@@ -101,6 +101,8 @@ extension ReportText: ExpressibleByStringInterpolation {
 public enum ReportCellBlock: Sendable, Hashable {
     case paragraph(ReportText)
     case bullet(ReportText)
+    /// A sub-point of the bullet before it: a nested list one level down.
+    case subBullet(ReportText)
     /// A small heading inside a cell, e.g. the date of a meeting in the Progress column.
     case subheading(String)
 }
@@ -125,6 +127,11 @@ public struct ReportCell: Sendable, Hashable {
         ReportCell(items.map(ReportCellBlock.bullet))
     }
 
+    /// A cell holding one bullet per list item, its sub-points nested beneath it.
+    public static func bullets(_ items: [ReportListItem]) -> ReportCell {
+        ReportCell(items.flatMap(\.cellBlocks))
+    }
+
     public var isEmpty: Bool { blocks.isEmpty }
 
     /// The cell as plain lines: bullets prefixed "• ", subheadings and paragraphs as they are.
@@ -133,6 +140,7 @@ public struct ReportCell: Sendable, Hashable {
             switch block {
             case .paragraph(let text): return text.plainText
             case .bullet(let text): return "• " + text.plainText
+            case .subBullet(let text): return "  ◦ " + text.plainText
             case .subheading(let text): return text
             }
         }
@@ -215,6 +223,8 @@ public enum ReportBlock: Sendable, Hashable {
     case paragraph(ReportText)
     case table(ReportTable)
     case bulletList([ReportText])
+    /// A bulleted list whose items may have sub-points and detail lines.
+    case list([ReportListItem])
     case definitionList([ReportDefinition])
 }
 
@@ -226,6 +236,40 @@ public struct ReportMetadata: Sendable, Hashable {
     public init(_ label: String, _ value: String) {
         self.label = label
         self.value = value
+    }
+}
+
+/// One item of a bulleted list: its text, its sub-points (a nested list) and detail lines
+/// shown after the sub-points (the action list's project and age).
+public struct ReportListItem: Sendable, Hashable {
+    public var text: ReportText
+    public var subPoints: [ReportText]
+    public var detail: ReportText
+
+    public init(_ text: ReportText, subPoints: [ReportText] = [], detail: ReportText = ReportText()) {
+        self.text = text
+        self.subPoints = subPoints
+        self.detail = detail
+    }
+
+    /// The item as plain lines: its text, "- point" per sub-point, then its detail.
+    public var plainText: String {
+        ([text.plainText] + subPoints.map { "- " + $0.plainText } + (detail.isEmpty ? [] : [detail.plainText]))
+            .joined(separator: "\n")
+    }
+
+    /// The item as cell blocks: a bullet, then a sub-bullet per sub-point, then the detail
+    /// as a paragraph. An item without text of its own lifts its sub-points to bullets.
+    public var cellBlocks: [ReportCellBlock] {
+        var blocks: [ReportCellBlock] = []
+        if text.isEmpty {
+            blocks += subPoints.map(ReportCellBlock.bullet)
+        } else {
+            blocks.append(.bullet(text))
+            blocks += subPoints.map(ReportCellBlock.subBullet)
+        }
+        if !detail.isEmpty { blocks.append(.paragraph(detail)) }
+        return blocks
     }
 }
 
@@ -243,6 +287,9 @@ public struct ReportDocument: Sendable, Hashable {
     public var created: Date?
     /// The document's language as a BCP 47 tag (the HTML `lang`, the docx default language).
     public var language: String
+    /// What the docx footer says on every page, left of "Page N of M": for the minutes the
+    /// group, the meeting's date and the status ("Draft"). Empty: page numbers only.
+    public var footer: String
 
     public init(
         title: String,
@@ -250,7 +297,8 @@ public struct ReportDocument: Sendable, Hashable {
         orientation: ReportOrientation = .portrait,
         blocks: [ReportBlock] = [],
         created: Date? = nil,
-        language: String = "en"
+        language: String = ReportDocument.defaultLanguage,
+        footer: String = ""
     ) {
         self.title = title
         self.metadata = metadata
@@ -258,7 +306,11 @@ public struct ReportDocument: Sendable, Hashable {
         self.blocks = blocks
         self.created = created
         self.language = language
+        self.footer = footer
     }
+
+    /// British English: the groups write "organisation" and "programme".
+    public static let defaultLanguage = "en-GB"
 }
 
 // MARK: - Flat records (CSV)

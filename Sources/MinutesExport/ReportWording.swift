@@ -42,8 +42,12 @@ enum ReportWording {
 
     /// A follow-up as the minutes write it: "**KP** to adjust and e-mail organisation".
     static func followUp(_ item: Item) -> ReportText {
-        guard !item.owners.isEmpty else { return ReportText(item.text) }
-        return owners(item.owners) + ReportText(" to ") + ReportText(item.text)
+        ownersPrefix(item) + ReportText(item.text)
+    }
+
+    /// What comes before a follow-up's own words: "**KP** to ", or nothing without owners.
+    static func ownersPrefix(_ item: Item) -> ReportText {
+        item.owners.isEmpty ? ReportText() : owners(item.owners) + ReportText(" to ")
     }
 
     /// "Rosa Okafor, Cluster coordinator" for known initials.
@@ -52,14 +56,15 @@ enum ReportWording {
         return person.name + ", " + organisation
     }
 
-    /// The Who's who entries for a set of initials: known people with their name and
-    /// organisation, unknown initials marked as such; sorted by initials.
+    /// The Who's who entries for a set of initials, sorted: known people with their name and
+    /// organisation; initials nobody added to the directory as they were typed, with nothing
+    /// after them (the minutes show what is known rather than a remark about the directory).
     static func whoIsWho(_ initials: Set<String>, state: MinutesState) -> [ReportDefinition] {
         initials.sorted().map { key in
             if let person = state.person(key) {
                 return ReportDefinition(term: person.initials, definition: ReportText(describe(person)))
             }
-            return ReportDefinition(term: key, definition: "(not in the directory)")
+            return ReportDefinition(term: key, definition: ReportText())
         }
     }
 

@@ -35,12 +35,28 @@ public enum TextRenderer {
         case .paragraph(let text):
             return wrap(plain(text), width: width, first: "", rest: "")
         case .bulletList(let items):
-            return items.flatMap { wrap(plain($0), width: width, first: "  - ", rest: "    ") }
+            return render(.list(items.map { ReportListItem($0) }), width: width)
+        case .list(let items):
+            return items.flatMap { listItem($0, width: width) }
         case .definitionList(let entries):
             return definitions(entries, width: width)
         case .table(let table):
             return render(table, width: width)
         }
+    }
+
+    /// "  - text", its sub-points two columns further in, then its detail lines under the text.
+    static func listItem(_ item: ReportListItem, width: Int) -> [String] {
+        guard !item.subPoints.isEmpty else {
+            let text = item.detail.isEmpty ? item.text : item.text + ReportText("\n") + item.detail
+            return wrap(plain(text), width: width, first: "  - ", rest: "    ")
+        }
+        var lines = wrap(plain(item.text), width: width, first: "  - ", rest: "    ")
+        for point in item.subPoints {
+            lines += wrap(plain(point), width: width, first: "    - ", rest: "      ")
+        }
+        lines += wrap(plain(item.detail), width: width, first: "    ", rest: "    ")
+        return lines
     }
 
     static func metadata(_ items: [ReportMetadata], width: Int) -> [String] {
@@ -66,7 +82,9 @@ public enum TextRenderer {
         let indent = String(repeating: " ", count: 2 + termWidth + 2)
         var lines: [String] = []
         for (term, entry) in zip(terms, entries) {
-            if DisplayWidth.of(term) <= termWidth {
+            if entry.definition.isEmpty {
+                lines += wrap(term, width: width, first: "  ", rest: "  ")
+            } else if DisplayWidth.of(term) <= termWidth {
                 lines += wrap(plain(entry.definition), width: width, first: "  " + pad(term, to: termWidth) + "  ", rest: indent)
             } else {
                 lines += wrap(term, width: width, first: "  ", rest: "  ")
@@ -95,6 +113,8 @@ public enum TextRenderer {
                         lines += wrap(plain(text), width: width, first: "    ", rest: "    ")
                     case .bullet(let text):
                         lines += wrap(plain(text), width: width, first: "    - ", rest: "      ")
+                    case .subBullet(let text):
+                        lines += wrap(plain(text), width: width, first: "      - ", rest: "        ")
                     case .subheading(let text):
                         lines += wrap(TextEscaping.singleLine(text), width: width, first: "    ", rest: "    ")
                     }

@@ -12,11 +12,12 @@ import MinutesTUI
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export minutes, monitoring reports and action lists (docx, html, md, txt, csv).",
+        abstract: "Export minutes, monitoring reports and action lists (docx, pdf, html, md, txt, csv).",
         discussion: """
-            Text formats go to standard output unless -o names a file; docx needs -o (or standard \
-            output redirected to a file). An existing output file is replaced atomically. CSV is \
-            for the action list: one record per follow-up. The journal is only read. \
+            Text formats go to standard output unless -o names a file; docx and pdf need -o (or \
+            standard output redirected to a file). A PDF is the docx converted by LibreOffice \
+            (package libreoffice-writer-nogui). An existing output file is replaced atomically. CSV \
+            is for the action list: one record per follow-up. The journal is only read. \
             Example: minutes export minutes be-safe --format docx -o minutes.docx
             """,
         subcommands: [ExportMinutesCommand.self, ExportMonitoringCommand.self, ExportActionsCommand.self]
@@ -44,9 +45,21 @@ struct ExportCommand: ParsableCommand {
 /// The format and the output file, taken by every export.
 struct ExportOutputOptions: ParsableArguments {
     @Option(name: .long,
-            help: ArgumentHelp("docx, html, md or txt; csv for the action list. Default: the extension of -o.",
+            help: ArgumentHelp("docx, pdf, html, md or txt; csv for the action list. Default: the extension of -o.",
                                valueName: "format"))
     var format: String?
+
+    @Option(help: ArgumentHelp("The document's title, instead of the report's own (e.g. the group's name and \"Minutes\").",
+                               valueName: "title"))
+    var title: String?
+
+    @Option(help: ArgumentHelp("The document's language, a BCP 47 tag such as en-GB, en-US, ur-PK (default: en-GB).",
+                               valueName: "tag"))
+    var lang: String?
+
+    @Flag(name: .customLong("no-bom"),
+          help: "CSV: no UTF-8 byte order mark (by default there is one, so that Excel reads accents).")
+    var noByteOrderMark = false
 
     @Option(name: [.customShort("o"), .customLong("output")],
             help: ArgumentHelp("The file to write, replaced atomically if it exists. Default (or -): standard output.",
@@ -64,10 +77,26 @@ struct ExportOutputOptions: ParsableArguments {
 
     func validate() throws {
         if let format, ExportFormat(name: format) == nil {
-            throw ValidationError("unknown format '\(TerminalSafeText.clean(format))'; use docx, html, md, txt or csv")
+            throw ValidationError("unknown format '\(TerminalSafeText.clean(format))'; use docx, pdf, html, md, txt or csv")
         }
         if exportFormat == nil {
-            throw ValidationError("give the format with --format docx|html|md|txt|csv (or an -o file name ending in one)")
+            throw ValidationError("give the format with --format docx|pdf|html|md|txt|csv (or an -o file name ending in one)")
+        }
+        if let lang, !ExportOutputOptions.isLanguageTag(lang) {
+            throw ValidationError("--lang: '\(TerminalSafeText.clean(lang))' is not a language tag; use one such as en-GB, en-US or ur-PK")
+        }
+        if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--title needs some text")
+        }
+    }
+
+    /// A BCP 47 tag in shape: 2–3 letters, then subtags of 1–8 letters or digits.
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count),
+              first.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
         }
     }
 
@@ -79,7 +108,11 @@ struct ExportOutputOptions: ParsableArguments {
             let destination = try ExportWriter.destination(
                 format: format, output: output, journalPath: journal.path,
                 standardOutputIsTerminal: ExportWriter.standardOutputIsTerminal)
-            let result = try Exporter.render(build(format), journalPath: journal.path)
+            var request = build(format)
+            request.title = title
+            request.language = lang
+            request.byteOrderMark = !noByteOrderMark
+            let result = try Exporter.render(request, journalPath: journal.path)
             for note in result.notes { Output.note(note) }
             try ExportWriter.write(result.data, to: destination)
         } catch let error as ExportError {
@@ -95,7 +128,7 @@ struct ExportMinutesCommand: ParsableCommand {
         discussion: """
             One table per project in agenda order: actions required; progress at every meeting \
             so far, this one last; follow-ups still open, carried ones marked with the date they \
-            were raised. Ends with a Who's who. Formats: docx, html, md, txt. \
+            were raised. Ends with a Who's who. Formats: docx, pdf, html, md, txt. \
             Example: minutes export minutes be-safe --meeting 2009-06-25 --format docx -o minutes.docx
             """
     )
@@ -122,7 +155,7 @@ struct ExportMonitoringCommand: ParsableCommand {
         abstract: "A monitoring report: per group, a row per project with actions, update and status.",
         discussion: """
             The update is the progress noted since --since (the date of the previous report), \
-            or since each group's previous meeting. Formats: docx, html, md, txt (no csv: export \
+            or since each group's previous meeting. Formats: docx, pdf, html, md, txt (no csv: export \
             the follow-ups with 'minutes export actions --format csv'). \
             Example: minutes export monitoring be-safe --since 2009-05-14 --format md
             """
@@ -156,7 +189,7 @@ struct ExportActionsCommand: ParsableCommand {
         commandName: "actions",
         abstract: "Open follow-ups grouped by owner, oldest first; one person's list with --owner.",
         discussion: """
-            Formats: docx, html, md, txt, csv. The CSV has one record per follow-up: id, group, \
+            Formats: docx, pdf, html, md, txt, csv. The CSV has one record per follow-up: id, group, \
             project number, project headline, owners, text, raised date, state, carried count, \
             outcome. Example: minutes export actions --owner KP --format txt
             """

@@ -30,6 +30,7 @@ struct Minutes: ParsableCommand {
             AgendaCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            MailCommand.self,
             CheckCommand.self,
             UpgradeCommand.self,
             RepairCommand.self,

@@ -59,7 +59,7 @@ import ZIPFoundation
         let packageRels = try XMLTree.parse(#require(parts["_rels/.rels"])).children("Relationship").compactMap { $0.attributes["Target"] }
         #expect(packageRels.allSatisfy { parts[$0] != nil })
         let documentRels = try XMLTree.parse(#require(parts["word/_rels/document.xml.rels"])).children("Relationship").compactMap { $0.attributes["Target"] }
-        #expect(documentRels.sorted() == ["numbering.xml", "settings.xml", "styles.xml"])
+        #expect(documentRels.sorted() == ["footer1.xml", "numbering.xml", "settings.xml", "styles.xml"])
         #expect(documentRels.allSatisfy { parts["word/" + $0] != nil })
     }
 
@@ -167,7 +167,7 @@ import ZIPFoundation
         "w:tblPr": ["w:tblStyle", "w:tblW", "w:jc", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
                     "w:tblCellMar", "w:tblLook"],
         "w:tcPr": ["w:tcW", "w:gridSpan", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap", "w:tcMar", "w:vAlign"],
-        "w:sectPr": ["w:type", "w:pgSz", "w:pgMar", "w:cols", "w:docGrid"],
+        "w:sectPr": ["w:headerReference", "w:footerReference", "w:type", "w:pgSz", "w:pgMar", "w:cols", "w:docGrid"],
         "w:tblBorders": ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"],
         "w:tblCellMar": ["w:top", "w:left", "w:bottom", "w:right"],
         "w:lvl": ["w:start", "w:numFmt", "w:lvlText", "w:lvlJc", "w:pPr", "w:rPr"],

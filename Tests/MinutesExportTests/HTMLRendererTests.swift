@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func htmlIsAStandaloneEnglishDocumentWithPrintStyles() {
-        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
         #expect(html.contains("<meta charset=\"utf-8\" />"))
         #expect(html.contains("<title>Be Safe Working Group — minutes</title>"))
         #expect(html.contains("@media print"))

@@ -131,7 +131,9 @@ import MinutesCore
     @Test func csvQuotesNeutralisesFormulasAndDropsControls() throws {
         let state = Self.journal().state
         for request in Self.requests(.csv) {
-            let csv = String(decoding: try Exporter.render(request, state: state).data, as: UTF8.self)
+            let data = try Exporter.render(request, state: state).data
+            #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "a byte order mark by default")
+            let csv = String(decoding: data.dropFirst(3), as: UTF8.self)
             Self.expectClean(csv, allowing: ["\n", "\r"], "\(request.report) csv")
             let records = try CSVReader.read(csv)
             #expect(records.first == ActionListReport.csvColumns)

@@ -65,7 +65,8 @@ import MinutesCore
         let middle = Self.day(ofMeeting: 49)
 
         var requests: [ExportRequest] = []
-        for format in ExportFormat.allCases {
+        // A PDF is this docx converted by LibreOffice, seconds each: PDFExportTests convert one.
+        for format in ExportFormat.allCases where format != .pdf {
             if ExportReport.minutes.formats.contains(format) {
                 requests.append(.minutes(group: "big", format: format))
                 requests.append(.minutes(group: "big", meeting: middle, format: format))
@@ -105,6 +106,8 @@ import MinutesCore
                 let records = try CSVReader.read(String(decoding: result.data, as: UTF8.self))
                 #expect(records.allSatisfy { $0.count == ActionListReport.csvColumns.count }, "\(what)")
                 #expect(records.count > 1, "\(what)")
+            case .pdf:
+                Issue.record("no PDF is made here")
             case .md, .txt:
                 let text = String(decoding: result.data, as: UTF8.self)
                 #expect(text.hasSuffix("\n"), "\(what)")

@@ -245,7 +245,7 @@ import MinutesCore
         let list = try ActionListReport.build(state: Self.twoGroups().state)
         #expect(Self.headings(list.document) == ["AB — Ann Bell"])
         #expect(list.document.metadata.map(\.label) == ["Latest meeting", "Open"])
-        guard case .bulletList(let items) = list.document.blocks.last else { Issue.record("no list"); return }
+        guard case .list(let items) = list.document.blocks.last else { Issue.record("no list"); return }
         #expect(items.map(\.plainText) == [
             "AB to write to the council\nAlpha Group, project 1: Alpha one\nRaised 10 January 2011, carried once.",
             "AB to book the hall\nBeta Group, project 1: Beta one\nRaised 10 February 2011.",
@@ -288,7 +288,7 @@ import MinutesCore
             "PM — Priya Mehta, Attendance officer", "RO — Rosa Okafor, Cluster coordinator",
             "ZN — Zoë Ní Bhriain, Family support worker", "Schools",
         ])
-        let lists = list.document.blocks.compactMap { if case .bulletList(let items) = $0 { return items } else { return nil } }
+        let lists = list.document.blocks.compactMap { if case .list(let items) = $0 { return items } else { return nil } }
         // JB: the oldest first, and the follow-up shared with DN under both owners.
         #expect(lists[2].map(\.plainText) == [
             "JB to ask the transport police for a named contact\nProject 3: Road, home and online safety awareness for young people\nRaised 12 March 2009, carried twice.",
