@@ -15,9 +15,9 @@ extension JournalParser {
         refRead = JournalParser.noID
         switch kind {
         case .person:
-            let i = initials(.initials, b), n = text(.name, b)
+            let i = initials(.initials, b), n = text(.name, b), e = email(.email, b)
             if let i, let n, !failed {
-                let person = Person(initials: i, name: n, organisation: text(.org, b), email: email(.email, b))
+                let person = Person(initials: i, name: n, organisation: text(.org, b), email: e)
                 return event(id, timestamp, b, .person(person))
             }
         case .group:
