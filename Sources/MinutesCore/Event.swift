@@ -2,19 +2,19 @@
 ///
 /// Events are facts that are never rewritten: a correction is a later event
 /// (`amend`, `retract`, `done`, `drop`, `reassign`) that names the earlier one by id.
+///
+/// A line's `source=` (where an imported entry came from) is written beside the event
+/// (`EventWriter.line(for:source:)`) rather than kept in it: replay never reads it, and an
+/// event whose only non-trivial part is its body hands that body to the state without a copy.
 public struct Event: Hashable, Sendable {
     public var id: EventID
     public var timestamp: Timestamp
     public var body: EventBody
-    /// Where the entry came from when it was not typed (`import:FILE …`), so that a second
-    /// import of the same document can find what it added; any kind may carry it.
-    public var source: String?
 
-    public init(id: EventID, timestamp: Timestamp, body: EventBody, source: String? = nil) {
+    public init(id: EventID, timestamp: Timestamp, body: EventBody) {
         self.id = id
         self.timestamp = timestamp
         self.body = body
-        self.source = source
     }
 
     /// Replay order: by timestamp, then id, so that every copy of a merged journal agrees.
@@ -37,13 +37,23 @@ public struct Event: Hashable, Sendable {
 public struct ProjectRef: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var group: String
     public var number: Int
+    /// The id's value, `noID` for none: an optional id would take 9 bytes and pad the reference,
+    /// which every item holds, by 8 more.
+    private var rawID: UInt64
+
+    /// No id has this value (ids are 60 bits).
+    private static let noID = UInt64.max
+
     /// The `project` event's id; nil for a bare label (journals of format 1, hand edits).
-    public var id: EventID?
+    public var id: EventID? {
+        get { rawID == ProjectRef.noID ? nil : EventID(value: rawID) }
+        set { rawID = newValue?.value ?? ProjectRef.noID }
+    }
 
     public init(group: String, number: Int, id: EventID? = nil) {
         self.group = group
         self.number = number
-        self.id = id
+        rawID = id?.value ?? ProjectRef.noID
     }
 
     /// Parses `slug/N` or `slug/N@ID`.

@@ -14,7 +14,10 @@ public enum EventWriter {
 
     /// One event as one line, without the trailing newline. Fields are written in the order
     /// of `EventKind.spec.writtenOrder` (checked by `FormatDocTests`).
-    public static func line(for event: Event) -> String {
+    public static func line(for event: Event) -> String { line(for: event, source: nil) }
+
+    /// The line of an event that came from elsewhere, with its `source` (see `Event`).
+    public static func line(for event: Event, source: String?) -> String {
         var out = event.timestamp.iso
         out.reserveCapacity(128)
         out.append(" ")
@@ -101,7 +104,7 @@ public enum EventWriter {
             for l in p.links { field("link", l) }
             for pr in p.priorities { field("priority", pr) }
         }
-        field("source", event.source)
+        field("source", source)
         return out
     }
 }

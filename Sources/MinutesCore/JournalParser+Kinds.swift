@@ -130,13 +130,13 @@ extension JournalParser {
     mutating func event(_ id: EventID, _ timestamp: Timestamp, _ b: UnsafeBufferPointer<UInt8>,
                         _ body: consuming EventBody) -> LineResult {
         lastEventIDs = (id.value, refRead)
-        // The body is taken, not copied: a copy would retain every string it holds.
-        var source: String?
+        // `source` is checked like any text and left out: replay does not use it (see `Event`).
         if seen & Key.source.bit != 0 {
-            source = text(.source, b)
+            _ = text(.source, b)
             if failed, let failure { return .failure(failure) }
         }
-        return .event(Event(id: id, timestamp: timestamp, body: body, source: source))
+        // The body is taken, not copied: a copy would retain every string it holds.
+        return .event(Event(id: id, timestamp: timestamp, body: body))
     }
 
     /// Records a problem with field `f` unless one was found already (the first one is reported).

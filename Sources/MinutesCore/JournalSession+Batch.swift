@@ -26,11 +26,10 @@ public struct JournalBatch: Sendable {
     @discardableResult
     public mutating func add(_ body: EventBody) throws -> Event {
         // Written as `record` writes it: projects named by label and id, stamped after what it refers to.
-        let event = factory.make(state.prepared(body, formatVersion: formatVersion), notBefore: state.dependencyFloor(of: body),
-                                 source: source)
+        let event = factory.make(state.prepared(body, formatVersion: formatVersion), notBefore: state.dependencyFloor(of: body))
         if let d = state.problem(with: event) { throw RecordError.rejected(d) }
         var parser = JournalParser()
-        switch parser.parse(EventWriter.line(for: event)) {
+        switch parser.parse(EventWriter.line(for: event, source: source)) {
         case .event(let back) where back == event: break
         case .failure(let d): throw RecordError.rejected(d)
         default: throw RecordError.rejected(.error(line: 0, "the entry would not read back from the journal"))
@@ -51,16 +50,16 @@ extension JournalSession {
             var batch = JournalBatch(state: state, factory: factory, formatVersion: formatVersion, source: source)
             try build(&batch)
             guard !batch.events.isEmpty else { return [] }
-            try appendBatch(batch.events)
+            try appendBatch(batch.events, source: batch.source)
             factory = batch.factory
             return batch.events
         }
     }
 
     /// Writes and fsyncs the events, then applies them with their line numbers (as `record` does).
-    private func appendBatch(_ events: [Event]) throws {
+    private func appendBatch(_ events: [Event], source: String?) throws {
         guard let writer else { throw RecordError.readOnly(path: path) }
-        let bytes = Array(events.map { EventWriter.line(for: $0) + "\n" }.joined().utf8)
+        let bytes = Array(events.map { EventWriter.line(for: $0, source: source) + "\n" }.joined().utf8)
         let firstLine = follower.nextLine
         do {
             try writer.appendRaw(bytes)

@@ -90,16 +90,11 @@ public final class JournalSession: @unchecked Sendable {
     /// Records several events as one write (all or nothing). Each is checked against the
     /// state before any of them, so they must not depend on each other (a follow-up's `done`
     /// and the progress note that reports it, for instance).
-    ///
-    /// `source` marks every event as coming from elsewhere (an import); journals of format 1
-    /// cannot say it, so there it is left out.
     @discardableResult
-    public func record(_ bodies: [EventBody], source: String? = nil) throws -> [Event] {
+    public func record(_ bodies: [EventBody]) throws -> [Event] {
         try withWriteAccess {
-            let source = formatVersion >= 2 ? source : nil
             let events = bodies.map { body in
-                factory.make(state.prepared(body, formatVersion: formatVersion), notBefore: state.dependencyFloor(of: body),
-                             source: source)
+                factory.make(state.prepared(body, formatVersion: formatVersion), notBefore: state.dependencyFloor(of: body))
             }
             for e in events { try check(e, in: state) }
             try write(events)

@@ -179,7 +179,7 @@ public struct EventFactory: Sendable {
 
     /// A new event, stamped after `notBefore` (what it refers to; see
     /// `MinutesState.dependencyFloor`) even when that is ahead of the clock.
-    public mutating func make(_ body: EventBody, notBefore: Timestamp? = nil, source: String? = nil) -> Event {
+    public mutating func make(_ body: EventBody, notBefore: Timestamp? = nil) -> Event {
         let now = clock()
         var t = now
         if t <= last { t = Timestamp(milliseconds: last.milliseconds + 1) }
@@ -189,6 +189,6 @@ public struct EventFactory: Sendable {
         if let notBefore, t <= notBefore { t = Timestamp(milliseconds: notBefore.milliseconds + 1) }
         if t > last { last = t }
         ownLast = t
-        return Event(id: .random(), timestamp: t, body: body, source: source)
+        return Event(id: .random(), timestamp: t, body: body)
     }
 }

@@ -48,7 +48,7 @@ public struct KindSpec: Sendable {
 }
 
 extension EventKind {
-    /// This kind's fields and rules. `source` is optional on every kind (see `Event.source`).
+    /// This kind's fields and rules. `source` is optional on every kind (see `Event`).
     public var spec: KindSpec {
         func spec(_ required: [FieldKey], optional: [FieldKey] = [], repeated: [FieldKey] = [],
                   order: [FieldKey], _ asOf: AsOfRule) -> KindSpec {

@@ -124,7 +124,9 @@ extension MinutesState {
         // The group and project are read and changed in place (see `update`).
         // The project named by id, when the line gives one: its label may have changed.
         let projectIndex = resolvedProjectIndex(named)!
-        let ref = projects.values[projectIndex].ref
+        // A label names the project shown under it, so the label is the reference; an id
+        // may come with a label a merge changed, so the project's own is taken.
+        let ref = named.id == nil ? named : projects.values[projectIndex].ref
         let groupIndex = groupIndex(ref.group)!
         let (knownMeeting, latest) = Self.update(&groups.values[groupIndex]) { g in
             (explicit.map { g.hasMeeting(on: $0) } ?? true, g.meetings.isEmpty ? nil : g.meetings[g.meetings.count - 1].date)

@@ -240,7 +240,7 @@ import Testing
         ]
         #expect(Set(bodies.map(\.kind)) == Set(EventKind.allCases))
         for body in bodies {
-            let line = EventWriter.line(for: Event(id: id, timestamp: stamp("2024-01-10T09:00:00.000Z"), body: body, source: "s"))
+            let line = EventWriter.line(for: Event(id: id, timestamp: stamp("2024-01-10T09:00:00.000Z"), body: body), source: "s")
             let written = FormatDocTests.keys(of: line)
             let order = body.kind.spec.writtenOrder.map(\.name).filter(written.contains)
             #expect(Array(NSOrderedSet(array: written)) as? [String] == order, "\(body.kind): \(line)")
