@@ -28,12 +28,26 @@ extension MinutesState {
         case .plan(.group(let g), var f):
             if !v2 { f.meeting = nil }
             return .plan(.group(g), f)
+        case .plan(.action, _):
+            return body
         case .amend(let ref, let t, let o, let base):
             guard v2 else { return .amend(ref: ref, text: t, owners: o) }
             return .amend(ref: ref, text: t, owners: o, base: base ?? currentVersion(of: ref))
         case .person, .group, .project, .meeting, .done, .drop, .reassign, .carry, .retract:
             return body
         }
+    }
+
+    /// Why `body` cannot be written to a journal of `formatVersion` at all, or nil: format 1
+    /// has no place for the plan fields format 2 added (an older program would drop them).
+    public static func formatProblem(_ body: EventBody, formatVersion: Int) -> Diagnostic? {
+        guard formatVersion < 2, case .plan(let target, let f) = body else { return nil }
+        if case .action = target {
+        } else if !f.needsFormat2 {
+            return nil
+        }
+        return .error(line: 0, "this journal is in format 1, which cannot hold these plan fields",
+                      hint: "run `minutes upgrade` to move it to format 2 first")
     }
 
     /// The latest timestamp among the events `body` refers to (its group, its project, the
@@ -46,6 +60,7 @@ extension MinutesState {
         case .meeting(let m): return groups[m.group]?.recorded
         case .project(let r, _): return groups[r.group]?.recorded
         case .plan(.group(let g), _): return groups[g]?.recorded
+        case .plan(.action(let ref), _): return itemPosition(ref).map { itemStorage[$0].recorded }
         case .done(let ref, _, _), .drop(let ref, _, _), .reassign(let ref, _, _), .carry(let ref, _),
              .amend(let ref, _, _, _), .retract(let ref, _):
             switch targets[ref] {

@@ -157,18 +157,45 @@ public struct MeetingFields: Hashable, Sendable {
     }
 }
 
-/// Plan fields set by a `plan` event; nil means "not changed by this event".
+/// Plan fields set by a `plan` event; nil (or an empty list) means "not changed by this
+/// event", and `clear` names the fields it empties. Group plans use the project-plan fields
+/// (title to plans), projects (priorities, focus areas) lead, aim, targets, background,
+/// code, start and end, actions (activities of an action plan) owners, timescale,
+/// resources and links. See docs/journal-format.md, section 5.
 public struct PlanFields: Hashable, Sendable {
     public var lead: String?
     public var aim: String?
+    /// A day or a month; `startIsMonth` says which (see `PlanDate`).
     public var start: Day?
     public var end: Day?
+    public var startIsMonth = false
+    public var endIsMonth = false
     /// Replaces the links when non-empty.
     public var links: [String] = []
     /// Group plans only: replaces the priorities when non-empty.
     public var priorities: [String] = []
     /// The meeting the plan was agreed at, when it was (see `AsOfRule.planPeriod`).
     public var meeting: Day?
+    /// Group plans: the document's title ("… PROJECT PLAN 2009 – 2011"), the AIM paragraph,
+    /// the lettered approaches, key issues, baseline, success criteria and where the action
+    /// plans are. Lists replace the earlier list when non-empty.
+    public var title: String?
+    public var statement: String?
+    public var approaches: [PlanApproach] = []
+    public var resources: String?
+    public var issues: [String] = []
+    public var baseline: String?
+    public var success: [String] = []
+    public var actionPlans: String?
+    /// Projects as focus areas: the targets that achieve the aim, background, code ("FA2").
+    public var targets: [String] = []
+    public var background: String?
+    public var code: String?
+    /// Actions as activities: who is responsible (replaces when non-empty) and when.
+    public var owners: [Owner] = []
+    public var timescale: String?
+    /// Fields this event empties, applied before the fields it sets.
+    public var clear: [PlanField] = []
 
     public init(lead: String? = nil, aim: String? = nil, start: Day? = nil, end: Day? = nil,
                 links: [String] = [], priorities: [String] = [], meeting: Day? = nil) {
@@ -181,8 +208,41 @@ public struct PlanFields: Hashable, Sendable {
         self.meeting = meeting
     }
 
+    public var startDate: PlanDate? {
+        get { start.map { PlanDate(day: $0, isMonth: startIsMonth) } }
+        set { start = newValue?.day; startIsMonth = newValue?.isMonth ?? false }
+    }
+
+    public var endDate: PlanDate? {
+        get { end.map { PlanDate(day: $0, isMonth: endIsMonth) } }
+        set { end = newValue?.day; endIsMonth = newValue?.isMonth ?? false }
+    }
+
     public var isEmpty: Bool {
         lead == nil && aim == nil && start == nil && end == nil && links.isEmpty && priorities.isEmpty
+            && title == nil && statement == nil && approaches.isEmpty && resources == nil && issues.isEmpty
+            && baseline == nil && success.isEmpty && actionPlans == nil && targets.isEmpty && background == nil
+            && code == nil && owners.isEmpty && timescale == nil && clear.isEmpty
+    }
+
+    /// The fields set or cleared, as `PlanField`s (for checks of what a target may hold).
+    public var touched: [PlanField] {
+        var f: [PlanField] = clear
+        func add(_ set: Bool, _ field: PlanField) { if set { f.append(field) } }
+        add(title != nil, .title); add(lead != nil, .lead); add(aim != nil, .aim); add(statement != nil, .statement)
+        add(!priorities.isEmpty, .priority); add(!approaches.isEmpty, .approach); add(resources != nil, .resources)
+        add(start != nil, .start); add(end != nil, .end); add(!links.isEmpty, .link); add(!issues.isEmpty, .issue)
+        add(baseline != nil, .baseline); add(!success.isEmpty, .success); add(actionPlans != nil, .plans)
+        add(!targets.isEmpty, .target); add(background != nil, .background); add(code != nil, .code)
+        add(!owners.isEmpty, .owner); add(timescale != nil, .timescale)
+        return f
+    }
+
+    /// Whether it says anything format 1 cannot hold (only lead, aim, day dates, links, priorities).
+    public var needsFormat2: Bool {
+        startIsMonth || endIsMonth || title != nil || statement != nil || !approaches.isEmpty || resources != nil
+            || !issues.isEmpty || baseline != nil || !success.isEmpty || actionPlans != nil || !targets.isEmpty
+            || background != nil || code != nil || !owners.isEmpty || timescale != nil || !clear.isEmpty
     }
 }
 
@@ -190,6 +250,19 @@ public struct PlanFields: Hashable, Sendable {
 public enum PlanTarget: Hashable, Sendable {
     case group(String)
     case project(ProjectRef)
+    /// An agreed action, by its id: its responsibility, timescale, resources and links.
+    case action(EventID)
+
+    /// Which fields a plan of this target may hold.
+    public var allowedFields: Set<PlanField> {
+        switch self {
+        case .group:
+            return [.title, .lead, .aim, .statement, .priority, .approach, .resources, .start, .end, .link, .issue,
+                    .baseline, .success, .plans]
+        case .project: return [.lead, .aim, .target, .background, .code, .start, .end, .link, .resources]
+        case .action: return [.owner, .timescale, .resources, .link]
+        }
+    }
 }
 
 /// The content of an event, one case per kind.
@@ -258,6 +331,7 @@ public enum EventBody: Hashable, Sendable {
         case .meeting(let m): return m.group
         case .plan(.group(let g), _): return g
         case .plan(.project(let p), _): return p.group
+        case .plan(.action, _): return nil
         case .person, .done, .drop, .reassign, .carry, .amend, .retract: return nil
         }
     }
@@ -279,6 +353,8 @@ public enum EventBody: Hashable, Sendable {
         switch self {
         case .done(let r, _, _), .drop(let r, _, _), .reassign(let r, _, _), .amend(let r, _, _, _),
              .retract(let r, _), .carry(let r, _):
+            return r
+        case .plan(.action(let r), _):
             return r
         case .person, .group, .project, .meeting, .action, .note, .todo, .rate, .plan:
             return nil

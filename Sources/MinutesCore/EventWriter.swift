@@ -95,14 +95,29 @@ public enum EventWriter {
             switch target {
             case .group(let g): field("group", g)
             case .project(let ref): field("project", ref.journalValue)
+            case .action(let ref): field("ref", ref.text)
             }
             field("meeting", p.meeting?.iso)
+            for c in p.clear { field("clear", c.rawValue) }
+            field("title", p.title)
             field("lead", p.lead)
             field("aim", p.aim)
-            field("start", p.start?.iso)
-            field("end", p.end?.iso)
+            field("statement", p.statement)
+            field("start", p.startDate?.journalValue)
+            field("end", p.endDate?.journalValue)
             for l in p.links { field("link", l) }
             for pr in p.priorities { field("priority", pr) }
+            for a in p.approaches { field("approach", a.journalValue) }
+            field("resources", p.resources)
+            for i in p.issues { field("issue", i) }
+            field("baseline", p.baseline)
+            for c in p.success { field("success", c) }
+            field("plans", p.actionPlans)
+            for t in p.targets { field("target", t) }
+            field("background", p.background)
+            field("code", p.code)
+            owners(p.owners)
+            field("timescale", p.timescale)
         }
         field("source", source)
         return out

@@ -101,26 +101,7 @@ extension JournalParser {
                 if !failed { return event(id, timestamp, b, .carry(ref: r, meeting: m)) }
             }
         case .plan:
-            let g = field(.group) != nil ? slug(.group, b) : nil
-            let p = field(.project) != nil ? project(b) : nil
-            let target: PlanTarget?
-            switch (g, p) {
-            case (let g?, nil): target = .group(g)
-            case (nil, let p?): target = .project(p)
-            default:
-                target = nil
-                if !failed {
-                    failure = .error(line: number, column: JournalParser.column(b, b.count),
-                                     "plan needs exactly one of 'group' or 'project'")
-                    failed = true
-                }
-            }
-            let fieldsSet = PlanFields(lead: initials(.lead, b), aim: text(.aim, b), start: day(.start, b), end: day(.end, b),
-                                       links: all(.link, b), priorities: all(.priority, b), meeting: day(.meeting, b))
-            if case .project = target, !fieldsSet.priorities.isEmpty, !failed {
-                fail(field(.priority)!, b, "priorities belong to a group's plan, not a project's")
-            }
-            if let target, !failed { return event(id, timestamp, b, .plan(target, fieldsSet)) }
+            if let event = buildPlan(id, timestamp, b) { return event }
         }
         if failed, let failure { return .failure(failure) }
         return .failure(.error(line: number, column: 1, "could not read this \(kind.rawValue) event"))

@@ -93,6 +93,9 @@ public final class JournalSession: @unchecked Sendable {
     @discardableResult
     public func record(_ bodies: [EventBody]) throws -> [Event] {
         try withWriteAccess {
+            for body in bodies {
+                if let d = MinutesState.formatProblem(body, formatVersion: formatVersion) { throw RecordError.rejected(d) }
+            }
             let events = bodies.map { body in
                 factory.make(state.prepared(body, formatVersion: formatVersion), notBefore: state.dependencyFloor(of: body))
             }

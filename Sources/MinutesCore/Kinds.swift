@@ -2,7 +2,9 @@
 public enum FieldKey: Int, CaseIterable, Sendable {
     case initials, name, org, slug, lead, group, number, headline, date, present, apology, chair,
          minutes, next, project, meeting, text, owner, ref, outcome, reason, rating, comment, aim,
-         start, end, link, priority, base, source, email
+         start, end, link, priority, base, source, email,
+         title, statement, approach, resources, issue, baseline, success, plans, target, background, code,
+         timescale, clear
 
     public var name: String { String(describing: self) }
     var bit: UInt64 { 1 << UInt64(rawValue) }
@@ -88,8 +90,12 @@ extension EventKind {
         case .retract:
             return spec([.ref], optional: [.reason], order: [.ref, .reason], .followsTarget)
         case .plan:
-            return spec([], optional: [.group, .project, .meeting, .lead, .aim, .start, .end], repeated: [.link, .priority],
-                        order: [.group, .project, .meeting, .lead, .aim, .start, .end, .link, .priority], .planPeriod)
+            return spec([], optional: [.group, .project, .ref, .meeting, .title, .lead, .aim, .statement, .resources, .start, .end,
+                                       .baseline, .plans, .background, .code, .timescale],
+                        repeated: [.link, .priority, .approach, .issue, .success, .target, .owner, .clear],
+                        order: [.group, .project, .ref, .meeting, .clear, .title, .lead, .aim, .statement, .start, .end,
+                                .link, .priority, .approach, .resources, .issue, .baseline, .success, .plans, .target,
+                                .background, .code, .owner, .timescale], .planPeriod)
         }
     }
 }

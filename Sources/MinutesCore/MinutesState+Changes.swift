@@ -69,9 +69,23 @@ extension MinutesState {
     mutating func applyPlan(_ e: Stamp, _ target: PlanTarget, _ fields: PlanFields, _ line: Int) -> Bool {
         switch target {
         case .group(let slug):
-            if let v = fields.aim { groups[slug]!.aim = v }
-            if !fields.priorities.isEmpty { groups[slug]!.priorities = fields.priorities }
-            if let v = fields.lead { groups[slug]!.lead = v }
+            var g = groups[slug]!
+            g.plan.apply(fields)
+            g.aim = g.plan.aim
+            g.priorities = g.plan.priorities
+            if let v = fields.lead { g.lead = v } else if fields.clear.contains(.lead) { g.lead = nil }
+            if !fields.approaches.isEmpty || !fields.priorities.isEmpty || fields.clear.contains(.priority) {
+                for (letter, n) in g.plan.missingCitations {
+                    report(.warning(line: line, "approach \(letter) cites priority \(n), which the plan of \(slug) does not have",
+                                    hint: "the plan has \(g.plan.priorities.count) priorities, numbered from 1", field: "approach"))
+                }
+            }
+            groups[slug] = g
+        case .action(let id):
+            guard let position = itemPosition(id) else { return false }
+            actionPlanHistory[position, default: []].append((e.id, fields))
+            targets[e.id] = .actionPlan(item: position)
+            warnUnknownOwners(fields.owners, line: line)
         case .project(let named):
             guard let ref = project(named)?.ref else { return false }
             projects.update(ref) { project in
@@ -138,6 +152,8 @@ extension MinutesState {
                 project.planHistory.removeAll { $0.id == ref }
                 project.recomputePlan()
             }
+        case .actionPlan(let position)?:
+            actionPlanHistory[position]?.removeAll { $0.id == ref }
         case .headline(let p)?:
             projects.update(p) { project in
                 project.headlineHistory.removeAll { $0.id == ref }

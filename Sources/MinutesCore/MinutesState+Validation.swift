@@ -9,6 +9,11 @@ extension MinutesState {
         func error(_ message: String, hint: String? = nil, field: String) -> Diagnostic {
             .error(line: 0, message, hint: hint, field: field)
         }
+        func dates(_ start: PlanDate?, _ end: PlanDate?) -> Diagnostic? {
+            guard let start, let end, start.day > end.lastDay else { return nil }
+            return error("the plan would end (\(end.text)) before it starts (\(start.text))",
+                         hint: "give a start on or before the end, or change the end too", field: "end")
+        }
         func group(_ slug: String, field: String = "group") -> Diagnostic? {
             groups[slug] == nil
                 ? error("unknown group '\(slug)'", hint: "add it first with: minutes add group \(slug) \"Name\"", field: field)
@@ -78,10 +83,22 @@ extension MinutesState {
                 return itemStorage[position].changes.contains { $0.id == ref } ? nil : refuse("that change")
             default: return nil
             }
-        case .plan(.group(let slug), _):
-            return group(slug)
-        case .plan(.project(let ref), _):
-            return project(ref)
+        case .plan(.group(let slug), let f):
+            if let g = group(slug) { return g }
+            var plan = groups[slug]!.plan
+            plan.apply(f)
+            return dates(plan.start, plan.end)
+        case .plan(.project(let ref), let f):
+            if let p = project(ref) { return p }
+            var plan = self.project(ref)!.plan
+            plan.apply(f)
+            return dates(plan.startDate, plan.endDate)
+        case .plan(.action(let ref), _):
+            guard let item = items[ref] else {
+                return error("no action with id \(ref)", hint: "minutes show lists the actions with their ids", field: "ref")
+            }
+            return item.kind == .action ? nil
+                : error("\(ref) is \(item.kind == .followUp ? "a follow-up" : "a progress note"), not an action; only actions have an action plan's fields", field: "ref")
         }
     }
 }

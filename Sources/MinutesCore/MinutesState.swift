@@ -36,6 +36,9 @@ public struct MinutesState: Sendable {
     /// items recorded without a meeting still belong to that later meeting.
     var leftOut: Set<EventID> = []
     var leftOutMeetings: [String: Day] = [:]
+    /// The plan events of actions (activities of an action plan), by the action's position
+    /// in `itemStorage`: few, so kept apart rather than in every item.
+    var actionPlanHistory: [Int: [(id: EventID, fields: PlanFields)]] = [:]
     /// Events stamped after this are reported as dated in the future (set by the loader to a
     /// little after its clock; nil for states that are only built, as in tests).
     public var futureLimit: Timestamp?
@@ -57,6 +60,8 @@ public struct MinutesState: Sendable {
         case rating(ProjectRef)
         case plan(PlanTarget)
         case headline(ProjectRef)
+        /// A plan event of the action at that position in `itemStorage`.
+        case actionPlan(item: Int)
     }
 
     /// The id and time of the event being applied: all the `apply…` steps need of it besides
@@ -218,7 +223,9 @@ public struct MinutesState: Sendable {
             return event.body.meeting ?? event.timestamp.day
         case .planPeriod:
             if let m = event.body.meeting { return m }
-            return event.body.group.flatMap(latestMeeting) == nil ? nil : event.timestamp.day
+            var group = event.body.group
+            if case .plan(.action(let ref), _) = event.body, let p = itemPosition(ref) { group = itemStorage[p].project.group }
+            return group.flatMap(latestMeeting) == nil ? nil : event.timestamp.day
         }
     }
 

@@ -7,6 +7,8 @@ public struct Group: Sendable, Hashable {
     public var aim: String?
     /// The group plan's numbered priorities.
     public var priorities: [String] = []
+    /// The whole project plan (its lead, aim and priorities are also the fields above).
+    public internal(set) var plan = GroupPlan()
     /// Project numbers in agenda order.
     public internal(set) var projectNumbers: [Int] = []
     /// Meetings, oldest first.
@@ -27,7 +29,7 @@ public struct Group: Sendable, Hashable {
     }
 
     public static func == (a: Group, b: Group) -> Bool {
-        a.slug == b.slug && a.name == b.name && a.lead == b.lead && a.aim == b.aim && a.priorities == b.priorities
+        a.slug == b.slug && a.name == b.name && a.lead == b.lead && a.aim == b.aim && a.priorities == b.priorities && a.plan == b.plan
             && a.projectNumbers == b.projectNumbers && a.meetings == b.meetings && a.createdOn == b.createdOn
     }
 
@@ -140,19 +142,6 @@ public struct Meeting: Sendable, Hashable {
     }
 }
 
-/// A project's plan fields.
-public struct ProjectPlan: Sendable, Hashable {
-    public var lead: String?
-    public var aim: String?
-    public var start: Day?
-    public var end: Day?
-    public var links: [String] = []
-
-    public init() {}
-
-    public var isEmpty: Bool { lead == nil && aim == nil && start == nil && end == nil && links.isEmpty }
-}
-
 /// A project's status at one meeting.
 public struct StatusRating: Sendable, Hashable {
     public let id: EventID
@@ -236,13 +225,7 @@ public struct Project: Sendable, Hashable {
 
     mutating func recomputePlan() {
         var p = ProjectPlan()
-        for (_, f) in planHistory {
-            if let v = f.lead { p.lead = v }
-            if let v = f.aim { p.aim = v }
-            if let v = f.start { p.start = v }
-            if let v = f.end { p.end = v }
-            if !f.links.isEmpty { p.links = f.links }
-        }
+        for (_, f) in planHistory { p.apply(f) }
         plan = p
     }
 

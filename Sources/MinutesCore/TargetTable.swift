@@ -200,6 +200,8 @@ struct TargetTable: Sendable {
         case .plan(.group(let g)): return pack(8, index(of: g))
         case .plan(.project(let r)): return pack(9, index(of: r))
         case .headline(let r): return pack(10, index(of: r))
+        case .actionPlan(let position): return pack(11, UInt64(position))
+        case .plan(.action): preconditionFailure("an action's plan is kept as .actionPlan(item:)")
         }
     }
 
@@ -218,7 +220,8 @@ struct TargetTable: Sendable {
         case 7: return .rating(refs[Int(p)])
         case 8: return .plan(.group(slugs[Int(p)]))
         case 9: return .plan(.project(refs[Int(p)]))
-        default: return .headline(refs[Int(p)])
+        case 10: return .headline(refs[Int(p)])
+        default: return .actionPlan(item: Int(p))
         }
     }
 }

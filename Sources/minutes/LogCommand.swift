@@ -94,7 +94,8 @@ enum ProjectLog {
                 case .action(let r, _, _), .note(let r, _, _), .todo(let r, _, _, _), .rate(let r, _, _, _),
                      .plan(.project(let r), _):
                     direct = state.project(r)?.id == project.id
-                case .person, .group, .meeting, .done, .drop, .reassign, .carry, .amend, .retract, .plan(.group, _):
+                case .person, .group, .meeting, .done, .drop, .reassign, .carry, .amend, .retract, .plan(.group, _),
+                     .plan(.action, _):
                     direct = false
                 }
                 if direct || e.body.ref.map(touching.contains) == true {
@@ -131,14 +132,8 @@ enum ProjectLog {
             detail = (owners.map { Owner.phrase($0) + " to " } ?? "") + text
         case .retract(let r, let reason): label = "retracted \(r)"; detail = reason
         case .plan(_, let f):
-            var parts: [String] = []
-            if let v = f.lead { parts.append("lead \(v)") }
-            if let v = f.aim { parts.append("aim \(v)") }
-            if let v = f.start { parts.append("start \(v.iso)") }
-            if let v = f.end { parts.append("end \(v.iso)") }
-            if !f.links.isEmpty { parts.append("links " + f.links.joined(separator: ", ")) }
             label = "plan"
-            detail = parts.joined(separator: "; ")
+            detail = f.summary
         case .person(let p): label = "person \(p.initials)"; detail = p.name
         case .group(let slug, let name, _): label = "group \(slug)"; detail = name
         case .meeting(let m): label = "meeting of \(m.group)"; detail = m.date.long
