@@ -195,7 +195,7 @@ public struct PlanFields: Hashable, Sendable {
     public var owners: [Owner] = []
     public var timescale: String?
     /// Fields this event empties, applied before the fields it sets.
-    public var clear: [PlanField] = []
+    public var clear: [PlanFieldName] = []
 
     public init(lead: String? = nil, aim: String? = nil, start: Day? = nil, end: Day? = nil,
                 links: [String] = [], priorities: [String] = [], meeting: Day? = nil) {
@@ -225,10 +225,10 @@ public struct PlanFields: Hashable, Sendable {
             && code == nil && owners.isEmpty && timescale == nil && clear.isEmpty
     }
 
-    /// The fields set or cleared, as `PlanField`s (for checks of what a target may hold).
-    public var touched: [PlanField] {
-        var f: [PlanField] = clear
-        func add(_ set: Bool, _ field: PlanField) { if set { f.append(field) } }
+    /// The fields set or cleared, as `PlanFieldName`s (for checks of what a target may hold).
+    public var touched: [PlanFieldName] {
+        var f: [PlanFieldName] = clear
+        func add(_ set: Bool, _ field: PlanFieldName) { if set { f.append(field) } }
         add(title != nil, .title); add(lead != nil, .lead); add(aim != nil, .aim); add(statement != nil, .statement)
         add(!priorities.isEmpty, .priority); add(!approaches.isEmpty, .approach); add(resources != nil, .resources)
         add(start != nil, .start); add(end != nil, .end); add(!links.isEmpty, .link); add(!issues.isEmpty, .issue)
@@ -254,7 +254,7 @@ public enum PlanTarget: Hashable, Sendable {
     case action(EventID)
 
     /// Which fields a plan of this target may hold.
-    public var allowedFields: Set<PlanField> {
+    public var allowedFields: Set<PlanFieldName> {
         switch self {
         case .group:
             return [.title, .lead, .aim, .statement, .priority, .approach, .resources, .start, .end, .link, .issue,

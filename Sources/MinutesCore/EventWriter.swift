@@ -102,22 +102,22 @@ public enum EventWriter {
             field("title", p.title)
             field("lead", p.lead)
             field("aim", p.aim)
-            field("statement", p.statement)
+            field("purpose", p.statement)
             field("start", p.startDate?.journalValue)
             field("end", p.endDate?.journalValue)
             for l in p.links { field("link", l) }
             for pr in p.priorities { field("priority", pr) }
             for a in p.approaches { field("approach", a.journalValue) }
-            field("resources", p.resources)
+            field("resource", p.resources)
             for i in p.issues { field("issue", i) }
             field("baseline", p.baseline)
             for c in p.success { field("success", c) }
             field("plans", p.actionPlans)
             for t in p.targets { field("target", t) }
-            field("background", p.background)
+            field("context", p.background)
             field("code", p.code)
             owners(p.owners)
-            field("timescale", p.timescale)
+            field("timing", p.timescale)
         }
         field("source", source)
         return out

@@ -23,18 +23,18 @@ extension JournalParser {
         f.startDate = planDate(.start, b)
         f.endDate = planDate(.end, b)
         f.title = text(.title, b)
-        f.statement = text(.statement, b)
+        f.statement = text(.purpose, b)
         f.approaches = all(.approach, b).map(PlanApproach.init(journalValue:))
-        f.resources = text(.resources, b)
+        f.resources = text(.resource, b)
         f.issues = all(.issue, b)
         f.baseline = text(.baseline, b)
         f.success = all(.success, b)
         f.actionPlans = text(.plans, b)
         f.targets = all(.target, b)
-        f.background = text(.background, b)
+        f.background = text(.context, b)
         f.code = text(.code, b)
         f.owners = owners(b)
-        f.timescale = text(.timescale, b)
+        f.timescale = text(.timing, b)
         f.clear = clearedFields(b)
         if let target, !failed {
             let allowed = target.allowedFields
@@ -70,17 +70,17 @@ extension JournalParser {
     }
 
     /// The names `clear=` gives, each a plan field.
-    mutating func clearedFields(_ b: UnsafeBufferPointer<UInt8>) -> [PlanField] {
+    mutating func clearedFields(_ b: UnsafeBufferPointer<UInt8>) -> [PlanFieldName] {
         guard seen & Key.clear.bit != 0 else { return [] }
-        var result: [PlanField] = []
+        var result: [PlanFieldName] = []
         var i = firstField[Key.clear.rawValue]
         while i < fieldCount {
             let f = fields[i]
             i += 1
             guard f.key == .clear else { continue }
             let s = decode(f, b)
-            guard let field = PlanField(rawValue: s) else {
-                fail(f, b, "'\(s)' is not a plan field", hint: "clear names one of " + PlanField.allCases.map(\.rawValue).joined(separator: ", "))
+            guard let field = PlanFieldName(rawValue: s) else {
+                fail(f, b, "'\(s)' is not a plan field", hint: "clear names one of " + PlanFieldName.allCases.map(\.rawValue).joined(separator: ", "))
                 continue
             }
             result.append(field)

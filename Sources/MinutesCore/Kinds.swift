@@ -3,8 +3,8 @@ public enum FieldKey: Int, CaseIterable, Sendable {
     case initials, name, org, slug, lead, group, number, headline, date, present, apology, chair,
          minutes, next, project, meeting, text, owner, ref, outcome, reason, rating, comment, aim,
          start, end, link, priority, base, source, email,
-         title, statement, approach, resources, issue, baseline, success, plans, target, background, code,
-         timescale, clear
+         title, purpose, approach, resource, issue, baseline, success, plans, target, context, code,
+         timing, clear
 
     public var name: String { String(describing: self) }
     var bit: UInt64 { 1 << UInt64(rawValue) }
@@ -90,12 +90,12 @@ extension EventKind {
         case .retract:
             return spec([.ref], optional: [.reason], order: [.ref, .reason], .followsTarget)
         case .plan:
-            return spec([], optional: [.group, .project, .ref, .meeting, .title, .lead, .aim, .statement, .resources, .start, .end,
-                                       .baseline, .plans, .background, .code, .timescale],
+            return spec([], optional: [.group, .project, .ref, .meeting, .title, .lead, .aim, .purpose, .resource, .start, .end,
+                                       .baseline, .plans, .context, .code, .timing],
                         repeated: [.link, .priority, .approach, .issue, .success, .target, .owner, .clear],
-                        order: [.group, .project, .ref, .meeting, .clear, .title, .lead, .aim, .statement, .start, .end,
-                                .link, .priority, .approach, .resources, .issue, .baseline, .success, .plans, .target,
-                                .background, .code, .owner, .timescale], .planPeriod)
+                        order: [.group, .project, .ref, .meeting, .clear, .title, .lead, .aim, .purpose, .start, .end,
+                                .link, .priority, .approach, .resource, .issue, .baseline, .success, .plans, .target,
+                                .context, .code, .owner, .timing], .planPeriod)
         }
     }
 }

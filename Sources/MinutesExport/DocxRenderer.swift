@@ -187,7 +187,9 @@ struct DocumentWriter {
         for row in table.paddedRows {
             xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             for (cell, width) in zip(row, widths) {
-                xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr>"
+                xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
+                if let fill = cell.fill { xml += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(fill)\"/>" }
+                xml += "</w:tcPr>"
                 xml += render(cell)
                 xml += "</w:tc>"
             }

@@ -13,6 +13,10 @@ public enum ExportReport: String, Sendable, Hashable, CaseIterable {
     case monitoring
     /// Open follow-ups grouped by owner.
     case actions
+    /// A group's project plan.
+    case plan
+    /// A group's action plan: a section per project as a focus area, with a monitoring box.
+    case actionPlan = "action-plan"
 
     /// A name for menus.
     public var title: String {
@@ -20,6 +24,8 @@ public enum ExportReport: String, Sendable, Hashable, CaseIterable {
         case .minutes: return "Meeting minutes"
         case .monitoring: return "Monitoring report"
         case .actions: return "Action list"
+        case .plan: return "Project plan"
+        case .actionPlan: return "Action plan"
         }
     }
 
@@ -27,7 +33,7 @@ public enum ExportReport: String, Sendable, Hashable, CaseIterable {
     /// the action list has it.
     public var formats: [ExportFormat] {
         switch self {
-        case .minutes, .monitoring: return [.docx, .pdf, .html, .md, .txt]
+        case .minutes, .monitoring, .plan, .actionPlan: return [.docx, .pdf, .html, .md, .txt]
         case .actions: return [.docx, .pdf, .html, .md, .txt, .csv]
         }
     }
@@ -100,6 +106,9 @@ public struct ExportRequest: Sendable, Hashable {
     public var owner: String?
     /// Action list: done and dropped follow-ups too.
     public var includeClosed: Bool
+    /// Monitoring: updates since each plan's start, as undated bullets (the groups' cumulative
+    /// report), instead of since the previous meeting.
+    public var cumulative = false
     /// Written into the docx properties; nil keeps the output the same byte for byte.
     public var created: Date?
     /// The document's title instead of the report's own ("Stay Safe Working Group — Minutes").
@@ -258,7 +267,8 @@ public enum Exporter {
             stem = "\(group.slug)-minutes-\(meeting.date.iso)"
         case .monitoring:
             let (groups, day) = try MonitoringReport.resolve(groups: request.groups, asOf: request.asOf, since: request.since, state: state)
-            document = try MonitoringReport.build(groups: groups.map(\.slug), asOf: day, since: request.since, state: state)
+            document = try MonitoringReport.build(groups: groups.map(\.slug), asOf: day, since: request.since,
+                                                  cumulative: request.cumulative, state: state)
             stem = (groups.count == 1 ? groups[0].slug + "-" : "") + "monitoring-\(day.iso)"
         case .actions:
             let list = try ActionListReport.build(group: request.group, owner: request.owner,
@@ -268,6 +278,17 @@ public enum Exporter {
             notes = list.notes
             let ownerPart = request.owner.map(ReportWording.fileNamePart).flatMap { $0.isEmpty ? nil : $0 }
             stem = [request.group, "actions", ownerPart, list.latestMeeting?.iso].compactMap { $0 }.joined(separator: "-")
+        case .plan:
+            guard let slug = request.group else { throw ExportError.missingGroup(.plan) }
+            guard let group = state.groups[slug] else { throw ExportError.unknownGroup(slug, known: state.groupOrder) }
+            document = PlanReport.build(group: group, state: state)
+            stem = "\(slug)-plan"
+        case .actionPlan:
+            guard let slug = request.group else { throw ExportError.missingGroup(.actionPlan) }
+            guard let group = state.groups[slug] else { throw ExportError.unknownGroup(slug, known: state.groupOrder) }
+            let day = request.asOf ?? group.latestMeeting?.date ?? state.lastTimestamp.day
+            document = ActionPlanReport.build(group: group, asOf: day, state: state)
+            stem = "\(slug)-action-plan-\(day.iso)"
         }
 
         let data: Data
@@ -307,8 +328,10 @@ public enum Exporter {
             day = try MinutesReport.resolve(group: slug, meeting: request.meeting, state: full).1.date
         case .monitoring:
             day = try MonitoringReport.resolve(groups: request.groups, asOf: request.asOf, since: request.since, state: full).asOf
-        case .actions:
+        case .actions, .plan:
             day = nil
+        case .actionPlan:
+            day = request.asOf
         }
 
         var state = full

@@ -79,7 +79,8 @@ public enum HTMLRenderer {
         for row in table.paddedRows {
             html += "<tr>\n"
             for cell in row {
-                html += "<td dir=\"auto\">\(render(cell))</td>\n"
+                let fill = cell.fill.map { " style=\"background: #\($0)\"" } ?? ""
+                html += "<td dir=\"auto\"\(fill)>\(render(cell))</td>\n"
             }
             html += "</tr>\n"
         }

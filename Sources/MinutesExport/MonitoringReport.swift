@@ -6,7 +6,8 @@ import MinutesCore
 /// groups stood on a given day.
 public enum MonitoringReport {
 
-    public static let columns = ["No.", "Project", "Actions agreed", "Update", "Status"]
+    /// The columns, the update's headed with the report's date as the groups head it.
+    public static func columns(_ day: Day) -> [String] { ["No.", "Priority", "Actions agreed", "Update \(day.long)", "Status"] }
 
     /// The groups a request names (every group, in the journal's order, when `slugs` is empty)
     /// and the report's day (`asOf`, else the latest meeting of those groups).
@@ -27,12 +28,14 @@ public enum MonitoringReport {
     }
 
     /// The monitoring report for `groups` (all when empty) as of `asOf` (the latest meeting when
-    /// nil), with updates since `since` (each group's previous meeting when nil).
-    public static func build(groups slugs: [String] = [], asOf: Day? = nil, since: Day? = nil, state: MinutesState) throws -> ReportDocument {
+    /// nil), with updates since `since` (each group's previous meeting when nil), or with
+    /// `cumulative` every update since the plan's start as undated bullets.
+    public static func build(groups slugs: [String] = [], asOf: Day? = nil, since: Day? = nil, cumulative: Bool = false,
+                             state: MinutesState) throws -> ReportDocument {
         let (groups, day) = try resolve(groups: slugs, asOf: asOf, since: since, state: state)
 
         var metadata = [ReportMetadata("Date", day.long)]
-        metadata.append(ReportMetadata("Updates since", since.map(\.long) ?? "the previous meeting"))
+        metadata.append(ReportMetadata("Updates since", since.map(\.long) ?? (cumulative ? "the start of each plan" : "the previous meeting")))
 
         var blocks: [ReportBlock] = []
         if groups.isEmpty { blocks.append(.paragraph("No working groups yet.")) }
@@ -65,15 +68,23 @@ public enum MonitoringReport {
                 let actions = ReportCell.bullets(state.actions(of: ref, asOf: day).map { SubPoints.split($0.text).listItem() })
 
                 var update = ReportCell()
-                for block in state.notesByMeeting(of: ref, after: updatesAfter, through: day) {
-                    update.blocks.append(.subheading(ReportWording.date(block.day, near: day)))
-                    update.blocks += block.notes.flatMap { SubPoints.split($0.text).listItem().cellBlocks }
+                if cumulative {
+                    // Since the plan began: the project's start, else the group's, else every note.
+                    let start = since ?? (project.plan.startDate ?? group.plan.start).map { $0.day.adding(days: -1) }
+                    for block in state.notesByMeeting(of: ref, after: start, through: day) {
+                        update.blocks += block.notes.flatMap { SubPoints.split($0.text).listItem().cellBlocks }
+                    }
+                } else {
+                    for block in state.notesByMeeting(of: ref, after: updatesAfter, through: day) {
+                        update.blocks.append(.subheading(ReportWording.date(block.day, near: day)))
+                        update.blocks += block.notes.flatMap { SubPoints.split($0.text).listItem().cellBlocks }
+                    }
                 }
                 if update.isEmpty { update = ReportCell(text: "No update.") }
 
                 var status = ReportCell()
                 if let rating = state.rating(of: project, asOf: day) {
-                    status.blocks.append(.paragraph(.bold(rating.rating.title)))
+                    status = RAG.cell(rating.rating)
                     if let comment = rating.comment, !comment.isEmpty {
                         status.blocks.append(.paragraph(ReportText(comment)))
                     }
@@ -92,7 +103,7 @@ public enum MonitoringReport {
                     status,
                 ])
             }
-            blocks.append(.table(ReportTable(columns: columns, rows: rows, columnWeights: [0.35, 1.3, 1.6, 2.1, 0.9])))
+            blocks.append(.table(ReportTable(columns: columns(day), rows: rows, columnWeights: [0.35, 1.3, 1.6, 2.1, 0.9])))
         }
 
         let title = groups.count == 1 ? groups[0].name + " — Monitoring report" : "Monitoring report"

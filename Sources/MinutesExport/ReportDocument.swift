@@ -110,6 +110,9 @@ public enum ReportCellBlock: Sendable, Hashable {
 /// The content of one table cell: a sequence of paragraphs, bullets and subheadings.
 public struct ReportCell: Sendable, Hashable {
     public var blocks: [ReportCellBlock]
+    /// A background colour as six hex digits ("F4C7C3"), for RAG status cells; the cell's
+    /// words always say the same, for formats (and readers) without colour.
+    public var fill: String?
 
     public init(_ blocks: [ReportCellBlock] = []) {
         self.blocks = blocks

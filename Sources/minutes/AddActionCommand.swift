@@ -18,13 +18,41 @@ struct AddActionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The meeting that agreed it (it must exist); by default none.", valueName: "date"))
     var meeting: String?
 
+    @Option(help: ArgumentHelp("Who is responsible, as follow-ups name owners (\"KP and DD\"); change it later with minutes plan ID.", valueName: "owners"))
+    var responsibility: String?
+
+    @Option(help: ArgumentHelp("When: a date, a month or words such as Ongoing (kept as typed).", valueName: "text"))
+    var timescale: String?
+
+    @Option(help: ArgumentHelp("The resources it needs.", valueName: "text"))
+    var resources: String?
+
     func run() throws {
         let text = try Inputs.text(self.text, argument: "<text>")
         let session = try journal.openForWriting()
         let project = try Inputs.project(self.project, in: session.state)
         let group = try Inputs.group(project.ref.group, in: session.state)
         let day = meeting == nil ? nil : try Inputs.meeting(of: group, explicit: meeting, requireOne: true)
-        let event = try session.recordReporting(.action(project.ref, meeting: day, text: text))
+        var plan = PlanFields()
+        plan.owners = try responsibility.map { try PlanInputs.owners($0, state: session.state) } ?? []
+        plan.timescale = try Inputs.text(timescale, argument: "--timescale")
+        plan.resources = try Inputs.text(resources, argument: "--resources")
+        let event: Event
+        if plan.isEmpty {
+            event = try session.recordReporting(.action(project.ref, meeting: day, text: text))
+        } else {
+            // The action and its plan in one append: both are written, or neither.
+            let before = session.state.diagnostics.count
+            do {
+                event = try session.recordBatch { batch in
+                    let action = try batch.add(.action(project.ref, meeting: day, text: text))
+                    try batch.add(.plan(.action(action.id), plan))
+                }[0]
+            } catch {
+                throw CLIError.from(error)
+            }
+            for d in session.state.diagnostics.dropFirst(before) { Output.report(d) }
+        }
         Output.line("\(event.id)  \(project.ref)  \(text)")
     }
 }

@@ -20,7 +20,8 @@ struct ExportCommand: ParsableCommand {
             is for the action list: one record per follow-up. The journal is only read. \
             Example: minutes export minutes be-safe --format docx -o minutes.docx
             """,
-        subcommands: [ExportMinutesCommand.self, ExportMonitoringCommand.self, ExportActionsCommand.self]
+        subcommands: [ExportMinutesCommand.self, ExportMonitoringCommand.self, ExportActionsCommand.self,
+                      ExportPlanCommand.self, ExportActionPlanCommand.self]
     )
 
     /// The full-screen app's `E` hook (`TerminalApp.Hooks.exporter`): writes the chosen report
@@ -166,6 +167,12 @@ struct ExportMonitoringCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The groups' short names (default: every group).", valueName: "group"))
     var groups: [String] = []
 
+    @Option(name: .customLong("group"), help: ArgumentHelp("A group to include (repeatable; the same as naming it).", valueName: "group"))
+    var groupOptions: [String] = []
+
+    @Flag(help: "Every update since the start of each plan, as undated bullets (the cumulative report), instead of since the previous meeting.")
+    var cumulative = false
+
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The report's date (default: the latest meeting).", valueName: "date"))
     var asOf: String?
 
@@ -180,7 +187,11 @@ struct ExportMonitoringCommand: ParsableCommand {
         if let asOfDay, let sinceDay, sinceDay >= asOfDay {
             throw CLIError.usage("--since must be before --as-of")
         }
-        try output.export(journal: journal) { .monitoring(groups: groups, asOf: asOfDay, since: sinceDay, format: $0) }
+        try output.export(journal: journal) { format in
+            var request = ExportRequest.monitoring(groups: groups + groupOptions, asOf: asOfDay, since: sinceDay, format: format)
+            request.cumulative = cumulative
+            return request
+        }
     }
 }
 
@@ -210,5 +221,55 @@ struct ExportActionsCommand: ParsableCommand {
 
     func run() throws {
         try output.export(journal: journal) { .actions(owner: owner, group: group, includeClosed: includeClosed, format: $0) }
+    }
+}
+
+struct ExportPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "A group's project plan: lead, aim, priorities, approaches, resources, dates, issues, criteria.",
+        discussion: """
+            Set the plan with 'minutes plan GROUP …'. Formats: docx, pdf, html, md, txt. \
+            Example: minutes export plan be-safe --format docx -o be-safe-plan.docx
+            """
+    )
+
+    @OptionGroup var journal: JournalOptions
+
+    @Argument(help: ArgumentHelp("The group's short name, e.g. be-safe.", valueName: "group"))
+    var group: String
+
+    @OptionGroup var output: ExportOutputOptions
+
+    func run() throws {
+        try output.export(journal: journal) { ExportRequest(report: .plan, format: $0, groups: [group]) }
+    }
+}
+
+struct ExportActionPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "action-plan",
+        abstract: "A group's action plan: per project (focus area) its aim, targets, activities and a monitoring box (landscape).",
+        discussion: """
+            Activities are the project's actions with their responsibility, timescale, resources and \
+            links ('minutes plan ACTION-ID …'); the monitoring box holds the latest rating on or before \
+            --as-of and its comment. Formats: docx, pdf, html, md, txt. \
+            Example: minutes export action-plan be-safe --as-of 2009-06-25 --format docx -o action-plan.docx
+            """
+    )
+
+    @OptionGroup var journal: JournalOptions
+
+    @Argument(help: ArgumentHelp("The group's short name, e.g. be-safe.", valueName: "group"))
+    var group: String
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The monitoring date (default: the group's latest meeting).", valueName: "date"))
+    var asOf: String?
+
+    @OptionGroup var output: ExportOutputOptions
+
+    func run() throws {
+        let day = try Inputs.day(asOf, argument: "--as-of")
+        try output.export(journal: journal) { ExportRequest(report: .actionPlan, format: $0, groups: [group], asOf: day) }
     }
 }

@@ -24,6 +24,7 @@ struct Minutes: ParsableCommand {
             EditCommand.self,
             RetractCommand.self,
             RateCommand.self,
+            PlanCommand.self,
             ShowCommand.self,
             TodoCommand.self,
             LogCommand.self,
