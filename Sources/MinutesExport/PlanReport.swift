@@ -67,7 +67,7 @@ public enum ActionPlanReport {
             blocks += section(project, asOf: day, state: state)
         }
         let title = group.name + " — Action plan"
-        return ReportDocument(title: title, metadata: [ReportMetadata("Monitoring as at", day.long)],
+        return ReportDocument(title: title, metadata: [ReportMetadata("As at", day.long)],
                               orientation: .landscape, blocks: blocks, footer: title + " · " + day.long)
     }
 
