@@ -14,7 +14,8 @@ extension JournalParser {
             target = nil
             if !failed {
                 failure = .error(line: number, column: JournalParser.column(b, b.count),
-                                 "plan needs exactly one of 'group', 'project' or 'ref'")
+                                 "plan needs exactly one of 'group' or 'project'",
+                                 hint: "or 'ref', the id of an action, for an activity's plan")
                 failed = true
             }
         }
@@ -47,8 +48,12 @@ extension JournalParser {
                 case .project: what = "a project's plan"
                 case .action: what = "an action's plan"
                 }
-                fail(at, b, "\(wrong.rawValue) does not belong to \(what)",
-                     hint: "see docs/journal-format.md, section 5, for the fields of each plan")
+                if wrong == .priority, case .project = target {
+                    fail(at, b, "priorities belong to a group's plan, not a project's")
+                } else {
+                    fail(at, b, "\(wrong.rawValue) does not belong to \(what)",
+                         hint: "see docs/journal-format.md, section 5, for the fields of each plan")
+                }
             }
         }
         if !failed, let s = f.startDate, let e = f.endDate, s.day > e.lastDay {

@@ -114,6 +114,12 @@ let badLines: [BadLine] = [
             "plan needs exactly one of 'group' or 'project'"),
     BadLine("a plan for nothing", "\(t) plan aim=x‸", "plan needs exactly one of 'group' or 'project'"),
     BadLine("priorities in a project plan", "\(t) plan project=g/1 priority=‸x", "priorities belong to a group's plan"),
+    BadLine("a group's plan field in a project plan", "\(t) plan project=g/1 title=‸x", "title does not belong to a project's plan"),
+    BadLine("an activity's field in a group plan", "\(t) plan group=g timing=‸Ongoing", "timing does not belong to a group's plan"),
+    BadLine("a plan month that is not a month", "\(t) plan group=g start=‸2024-13", "'2024-13' is not a date or a month"),
+    BadLine("a plan that ends before it starts", "\(t) plan group=g start=2024-05 end=‸2024-04",
+            "the plan ends (Apr 2024) before it starts (May 2024)"),
+    BadLine("clearing a field plans do not have", "\(t) plan group=g clear=‸colour", "'colour' is not a plan field"),
 ]
 
 @Suite struct MalformedLineTests {

@@ -118,8 +118,11 @@ struct AwkwardEvents {
             body = .retract(ref: id(), reason: maybeText())
         case .plan:
             let isGroup = chance(0.5)
-            let fields = PlanFields(lead: chance(0.5) ? initials() : nil, aim: maybeText(), start: maybeDay(),
-                                    end: maybeDay(), links: chance(0.5) ? strings(1...3) : [],
+            // A plan may not end before it starts (a parse error), so the two are put in order.
+            let (d1, d2) = (maybeDay(), maybeDay())
+            let (start, end) = d1 != nil && d2 != nil ? (min(d1!, d2!), max(d1!, d2!)) : (d1, d2)
+            let fields = PlanFields(lead: chance(0.5) ? initials() : nil, aim: maybeText(), start: start,
+                                    end: end, links: chance(0.5) ? strings(1...3) : [],
                                     priorities: isGroup && chance(0.5) ? strings(1...4) : [])
             body = .plan(isGroup ? .group(slug()) : .project(projectRef()), fields)
         }
@@ -195,8 +198,8 @@ func isUnsafeOnALine(_ s: Unicode.Scalar) -> Bool {
                 .amend(ref: gen.id(), text: text, owners: on(1) ? owners : nil),
                 .retract(ref: gen.id(), reason: on(0) ? text : nil),
                 .plan(on(5) ? .group("g") : .project(proj("g/1")),
-                      PlanFields(lead: on(0) ? "AB" : nil, aim: on(1) ? text : nil, start: on(2) ? gen.day() : nil,
-                                 end: on(3) ? gen.day() : nil, links: on(4) ? [text, "https://x.example/a"] : [],
+                      PlanFields(lead: on(0) ? "AB" : nil, aim: on(1) ? text : nil, start: on(2) ? Day.parseISO("2009-01-05") : nil,
+                                 end: on(3) ? Day.parseISO("2011-12-31") : nil, links: on(4) ? [text, "https://x.example/a"] : [],
                                  priorities: on(5) && on(4) ? [text, text] : [])),
             ].map { Event(id: gen.id(), timestamp: t, body: $0) }
         }

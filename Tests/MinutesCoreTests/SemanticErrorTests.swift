@@ -51,6 +51,9 @@ import Testing
         BadLine("amend with owners on a project", "\(t) amend ref=000000000002 owner=‸KP text=x", "a project headline has no owners"),
         BadLine("amend of a retracted follow-up", "\(t) amend ref=‸000000000008 text=x", "000000000008 was retracted and cannot be amended"),
         BadLine("amend of a meeting", "\(t) amend ref=‸000000000003 text=x", "000000000003 cannot be amended"),
+        BadLine("an activity's plan for an unknown action", "\(t) plan ref=‸0000000000yy timing=Ongoing", "no action with id 0000000000yy"),
+        BadLine("an activity's plan on a note", "\(t) plan ref=‸000000000004 timing=Ongoing",
+                "000000000004 is a progress note, not an action"),
         BadLine("an id used by an earlier event", "2024-01-11T09:00:00.000Z ‸000000000004 note project=g/1 text=x",
                 "event id 000000000004 is also used by line 5 with different content"),
     ]

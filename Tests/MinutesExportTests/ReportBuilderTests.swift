@@ -150,7 +150,7 @@ import MinutesCore
         let tables = Self.tables(document)
         #expect(tables.count == 1)
         let table = try #require(tables.first)
-        #expect(table.columns == ["No.", "Project", "Actions agreed", "Update", "Status"])
+        #expect(table.columns == ["No.", "Priority", "Actions agreed", "Update 25 June 2009", "Status"])
         #expect(table.rows.count == 6)
         #expect(table.rows.map { $0[0].plainLines } == (1...6).map { ["\($0)"] })
         let directory = table.rows[1]

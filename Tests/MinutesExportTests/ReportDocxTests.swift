@@ -74,7 +74,7 @@ import MinutesCore
         let rows = try #require(tables.first).children("w:tr")
         #expect(rows.count == 7)
         #expect(rows.allSatisfy { $0.children("w:tc").count == 5 })
-        #expect(rows[0].children("w:tc").map(DocxReader.text(of:)) == ["No.", "Project", "Actions agreed", "Update", "Status"])
+        #expect(rows[0].children("w:tc").map(DocxReader.text(of:)) == ["No.", "Priority", "Actions agreed", "Update 25 June 2009", "Status"])
         let directory = rows[2].children("w:tc")
         #expect(DocxReader.text(of: directory[0]) == "2")
         #expect(DocxReader.paragraphs(of: directory[4]) == ["Excellent", "Directory nearly ready"])

@@ -592,8 +592,8 @@ struct KeyHandlingTests {
         #expect(h.ui.mode == .problems)
         #expect(!h.ui.isWritable)
         let screen = h.screen
-        #expect(screen.contains("stay-safe.journal:104:"))
-        #expect(screen.contains("stay-safe.journal:105:1: error:"))
+        #expect(screen.contains("stay-safe.journal:114:"))
+        #expect(screen.contains("stay-safe.journal:115:1: error:"))
         #expect(h.grid.text(row: 0).contains("READ-ONLY"))
         #expect(h.grid.text(row: 0).contains("Stay Safe Working"), "the header still names the group")
         #expect(h.grid.text(row: 0).contains("25 June 2009"), "and the meeting")
