@@ -8,7 +8,13 @@ public struct Group: Sendable, Hashable {
     /// The group plan's numbered priorities.
     public var priorities: [String] = []
     /// The whole project plan (its lead, aim and priorities are also the fields above).
-    public internal(set) var plan = GroupPlan()
+    public internal(set) var plan: GroupPlan {
+        get { planBox.value }
+        set { planBox = PlanBox(newValue) }
+    }
+    /// The plan behind one reference: replay copies groups, and a plan's dozen strings and
+    /// lists would each be retained and released on every copy.
+    private var planBox = PlanBox(GroupPlan())
     /// Project numbers in agenda order.
     public internal(set) var projectNumbers: [Int] = []
     /// Meetings, oldest first.
@@ -156,7 +162,12 @@ public struct Project: Sendable, Hashable {
     /// The id of the `project` event, which `amend` uses to change the headline.
     public let id: EventID
     public internal(set) var headline: String
-    public internal(set) var plan = ProjectPlan()
+    public internal(set) var plan: ProjectPlan {
+        get { planBox.value }
+        set { planBox = PlanBox(newValue) }
+    }
+    /// Behind one reference, as `Group.plan` is.
+    private var planBox = PlanBox(ProjectPlan())
     public let createdOn: Day
     /// The meeting from which it counts as existing in as-of views, nil when it was added
     /// before its group's first meeting (see `MinutesState.projects(in:)`).

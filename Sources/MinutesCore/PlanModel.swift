@@ -189,3 +189,18 @@ extension PlanFields {
         return parts.joined(separator: "; ")
     }
 }
+
+/// A value kept behind a single reference (an indirect enum case: immutable, so copies share
+/// it and a change makes a new one), for the large, rarely changed plans inside groups and
+/// projects.
+enum PlanBox<Value: Sendable & Hashable>: Sendable, Hashable {
+    indirect case boxed(Value)
+
+    init(_ value: Value) { self = .boxed(value) }
+
+    var value: Value {
+        switch self {
+        case .boxed(let v): return v
+        }
+    }
+}
