@@ -53,10 +53,12 @@ let package = Package(
         ),
         .testTarget(
             name: "MinutesTUITests",
-            dependencies: ["MinutesTUI", "MinutesCore"],
+            dependencies: ["MinutesTUI", "MinutesCore", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "MinutesCLITests", dependencies: ["MinutesCore"]),
+        .testTarget(name: "MinutesCLITests", dependencies: ["MinutesCore", "TestSupport"]),
+        // What several test targets share: the tmux driver, golden files, running programs.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

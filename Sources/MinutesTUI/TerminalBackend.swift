@@ -297,6 +297,12 @@ public final class TerminalBackend {
     private func decodeCharacter(_ value: UInt32) -> Key {
         switch value {
         case 27: return decodeEscape()
+        case 12:
+            // Ctrl-L: the next present() paints every cell again (ncurses clears first), for
+            // a screen another program scribbled on. The app sees the key too (help lists it).
+            lastGrid = nil
+            clearok(window, true)
+            return .ctrl("l")
         case 9: return .tab
         case 10, 13: return .enter
         case 8, 127: return .backspace
@@ -304,22 +310,29 @@ public final class TerminalBackend {
         case 0..<32, 0x80..<0xA0: return .unknown
         default: break
         }
-        guard let first = Unicode.Scalar(value) else { return .unknown }
-        // Gather what is already waiting, so a cluster typed or sent at once (e + U+0301,
-        // an emoji ZWJ sequence from an input method) arrives as one character.
-        var scalars = String.UnicodeScalarView([first])
+        return readBurst(first: value)
+    }
+
+    /// A printable character and whatever else is already waiting.
+    ///
+    /// Keys typed by a person arrive one at a time; text that arrives all at once was pasted
+    /// (a terminal or tmux `paste-buffer` that does not bracket pastes, or ssh). Such a
+    /// burst, when long or holding a line break inside it, is one `.paste` so that none of
+    /// its characters or line breaks act as command keys; short bursts (a cluster sent at
+    /// once: e + U+0301, an emoji ZWJ sequence from an input method, keys queued while the
+    /// app painted) are split into their keys.
+    private func readBurst(first: UInt32) -> Key {
+        var values: [UInt32] = [first]
         var trailing: Key?
         wtimeout(window, 0)
-        while scalars.count < 64 {
+        while values.count < 1 << 20 {
             var next: wint_t = 0
             let status = wget_wch(window, &next)
-            if status == OK, next >= 0x20, next != 0x7F, !(0x80..<0xA0).contains(next),
-                let scalar = Unicode.Scalar(UInt32(next))
-            {
-                scalars.append(scalar)
-            } else if status == OK {
-                trailing = decodeCharacter(UInt32(next))
+            if status == OK, next == 27 {
+                unget_wch(wchar_t(next))  // an escape sequence or Alt chord: read on its own
                 break
+            } else if status == OK {
+                values.append(UInt32(next))
             } else if status == KEY_CODE_YES {
                 trailing = decodeKeyCode(Int32(bitPattern: next))
                 break
@@ -327,11 +340,86 @@ public final class TerminalBackend {
                 break
             }
         }
-        var keys = String(scalars).map { Key.char($0) }
+        if Self.looksPasted(values) {
+            // The rest of a paste may follow in the next chunk of the pipe: take everything
+            // that arrives without a pause.
+            wtimeout(window, 30)
+            while trailing == nil, values.count < 1 << 20 {
+                var next: wint_t = 0
+                let status = wget_wch(window, &next)
+                if status == OK, next != 27 { values.append(UInt32(next)); continue }
+                if status == OK { unget_wch(wchar_t(next)) }
+                if status == KEY_CODE_YES { trailing = decodeKeyCode(Int32(bitPattern: next)) }
+                break
+            }
+            // A line typed (or sent by `tmux send-keys`) and then Enter: the text, then the key.
+            let breaks = values.filter { $0 == 10 || $0 == 13 }.count
+            var enter = false
+            if let last = values.last, last == 10 || last == 13, breaks == 1 || (breaks == 2 && values.suffix(2) == [13, 10]) {
+                values.removeLast(breaks)
+                enter = true
+            }
+            if enter { pendingKeys.append(.enter) }
+            if let trailing { pendingKeys.append(trailing) }
+            return .paste(Self.text(of: values))
+        }
+        var keys: [Key] = []
+        var run = String.UnicodeScalarView()
+        func flush() {
+            keys += String(run).map { Key.char($0) }
+            run = String.UnicodeScalarView()
+        }
+        for v in values {
+            if v >= 0x20, v != 0x7F, !(0x80..<0xA0).contains(v), let scalar = Unicode.Scalar(v) {
+                run.append(scalar)
+            } else {
+                flush()
+                keys.append(decodeControl(v))
+            }
+        }
+        flush()
         if let trailing { keys.append(trailing) }
         let key = keys.removeFirst()
         pendingKeys.append(contentsOf: keys)
         return key
+    }
+
+    /// A burst of 16 characters or more, or one with a line break before its end, was pasted.
+    nonisolated static func looksPasted(_ values: [UInt32]) -> Bool {
+        if values.count >= 16 { return true }
+        guard values.count >= 3 else { return false }
+        let body = values.last == 10 && values.dropLast().last == 13 ? values.dropLast(2) : values.dropLast()
+        return body.contains { $0 == 10 || $0 == 13 }
+    }
+
+    /// Pasted values as text: CR LF and CR become line breaks, tabs stay, other controls go.
+    nonisolated static func text(of values: [UInt32]) -> String {
+        var scalars = String.UnicodeScalarView()
+        var previous: UInt32 = 0
+        for v in values {
+            defer { previous = v }
+            if v == 10, previous == 13 { continue }
+            if v == 13 || v == 10 { scalars.append("\n"); continue }
+            if v == 9 { scalars.append("\t"); continue }
+            if v < 0x20 || v == 0x7F || (0x80..<0xA0).contains(v) { continue }
+            if let scalar = Unicode.Scalar(v) { scalars.append(scalar) }
+        }
+        return String(scalars)
+    }
+
+    /// A control character inside a short burst, as a key.
+    private func decodeControl(_ value: UInt32) -> Key {
+        switch value {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 8, 127: return .backspace
+        case 12:
+            lastGrid = nil
+            clearok(window, true)
+            return .ctrl("l")
+        case 1...26: return .ctrl(Character(Unicode.Scalar(value + 96)!))
+        default: return .unknown
+        }
     }
 
     /// ncurses already waited the Escape delay for a known sequence; whatever follows at once
@@ -349,6 +437,8 @@ public final class TerminalBackend {
             return .escape
         }
         switch next {
+        case 10, 13:
+            return .alt("\n")  // Alt-Enter: a line break inside an entry
         case 0x5B, 0x4F:  // "[" or "O": an unknown CSI or SS3 sequence
             return skipUnknownSequence(csi: next == 0x5B) ? .unknown : .alt(next == 0x5B ? "[" : "O")
         case 0x21..<0x7F, 0xA0...:
@@ -547,11 +637,11 @@ public final class TerminalBackend {
         let baseWidth = Int(wcwidth(wchar_t(bitPattern: base.value)))
         if baseWidth == cell.width {
             var values = scalars.map { wchar_t(bitPattern: $0.value) }
-            if values.count > Int(CCHARW_MAX) {
-                // Too long for one ncurses cell (families of four): keep the first person.
-                if let joiner = values.firstIndex(of: 0x200D) { values = Array(values[..<joiner]) }
-                values = Array(values.prefix(Int(CCHARW_MAX)))
-            }
+            // A ZWJ sequence (a family, "woman technologist") is one glyph of two columns in
+            // some terminals and several glyphs in others (tmux draws each person): only the
+            // first person is sent, so the row is two columns wide whatever the terminal does.
+            if let joiner = values.firstIndex(of: 0x200D) { values = Array(values[..<joiner]) }
+            values = Array(values.prefix(Int(CCHARW_MAX)))
             return [values]
         }
         if cell.width == 2, baseWidth == 1 {
