@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "MinutesCoreTests", dependencies: ["MinutesCore"]),
         .testTarget(
             name: "MinutesExportTests",
-            dependencies: ["MinutesExport", "MinutesCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["MinutesExport", "MinutesCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
         ),
         .testTarget(

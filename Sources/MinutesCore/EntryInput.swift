@@ -98,6 +98,11 @@ public enum EntryInput {
     public struct DateReading: Sendable, Hashable {
         public var day: Day
         public var yearInferred: Bool
+
+        public init(day: Day, yearInferred: Bool) {
+            self.day = day
+            self.yearInferred = yearInferred
+        }
     }
 
     /// A date as people type it: 2009-05-15, today, yesterday, tomorrow, "15th May 2009",

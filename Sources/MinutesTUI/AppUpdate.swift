@@ -35,7 +35,11 @@ public enum AppUpdate {
             ui.group = c.state.groupOrder.first
         }
         switch ui.mode {
-        case .input(let line): return handleInput(&ui, line, key, c)
+        case .input(var line):
+            // The state lets go of the line first, so that editing it does not copy its text
+            // (a copy per key made a long paste typed key by key quadratic).
+            ui.mode = .browse
+            return handleInput(&ui, &line, key, c)
         case .help, .groupPlan, .history:
             if scrollOverlay(&ui, key, c) { return [] }
             // Help opened from the review pass goes back to it.

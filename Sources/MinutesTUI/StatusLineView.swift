@@ -28,7 +28,9 @@ public enum StatusLineView {
     /// A pre-filled value is shown selected (reversed): typing replaces it.
     static func drawInput(_ line: InputLine, into grid: inout CellGrid, rect: Rect, context c: AppContext) -> (x: Int, y: Int) {
         let pw = Select.promptWidth(line, width: rect.width)
-        grid.put(line.prompt + " › ", x: rect.x, y: rect.y, style: Theme.prompt, maxWidth: pw)
+        // A prompt too long for half the width is shortened, never cut through its " › ".
+        let prompt = DisplayWidth.of(line.prompt + " › ") > pw ? TabBarView.shorten(line.prompt, to: pw - 3) : line.prompt
+        grid.put(prompt + " › ", x: rect.x, y: rect.y, style: Theme.prompt, maxWidth: pw)
         let room = max(1, rect.width - pw - 1)
         let shown = Select.inputText(line, width: rect.width, maxRows: rect.height)
         let owners = line.purpose.mentionsOwners(in: c.state)

@@ -193,7 +193,7 @@ extension AppUpdate {
             return
         }
         switch action {
-        case .markDone: ui.mode = .input(InputLine(.outcome(item.id), prompt: "Done. Outcome (optional, also noted as progress)"))
+        case .markDone: ui.mode = .input(InputLine(.outcome(item.id), prompt: "Done. Outcome (optional, noted too)"))
         case .drop: ui.mode = .input(InputLine(.dropReason(item.id), prompt: "Drop: reason"))
         default: ui.mode = .input(InputLine(.reassign(item.id), prompt: "Reassign to", text: Owner.phrase(item.owners)))
         }

@@ -6,8 +6,7 @@ extension AppUpdate {
     /// Esc asks first when more than this many words would be thrown away.
     static let wordsWorthAsking = 4
 
-    static func handleInput(_ ui: inout UIState, _ line: InputLine, _ key: Key, _ c: AppContext) -> [Effect] {
-        var line = line
+    static func handleInput(_ ui: inout UIState, _ line: inout InputLine, _ key: Key, _ c: AppContext) -> [Effect] {
         switch key {
         case .escape:
             let words = line.editor.text.split(whereSeparator: \.isWhitespace).count
@@ -21,6 +20,7 @@ extension AppUpdate {
             return []
         case .enter:
             line.completion = nil
+            ui.mode = .input(line)  // stays, unless submitting moves on (a refused entry keeps its text)
             return submit(&ui, line, c)
         case .tab:
             complete(&line, c)

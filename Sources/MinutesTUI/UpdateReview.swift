@@ -28,7 +28,7 @@ extension AppUpdate {
         let open = entry.item.state.isOpen
         switch action {
         case .reviewDone where open:
-            ui.mode = .input(InputLine(.reviewOutcome(entry.item.id), prompt: "Done. Outcome (optional, also noted as progress)"))
+            ui.mode = .input(InputLine(.reviewOutcome(entry.item.id), prompt: "Done. Outcome (optional, noted too)"))
         case .reviewKeep where open && entry.decision == .carry:
             ui.status = .info("Already kept at this meeting.")  // a second carry would say nothing new
         case .reviewKeep where open:

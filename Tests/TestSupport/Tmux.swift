@@ -70,7 +70,18 @@ public final class Tmux {
 
     /// Sends keys by tmux name ("Enter", "C-u", "BTab", "Up", "M-Enter") or single characters.
     public func send(_ keys: String..., session: String = "app") {
+        let before = keys.last == "Escape" ? capture(session: session) : nil
         run(["send-keys", "-t", session] + keys)
+        // A key sent within the terminal's Escape delay (25 ms) after Escape would arrive as
+        // Alt-key: wait until the app has taken the Escape in (the screen changed), at most 1 s.
+        if let before {
+            let deadline = Date().addingTimeInterval(1)
+            var pause: useconds_t = 1_000
+            while Date() < deadline, capture(session: session) == before {
+                usleep(pause)
+                pause = min(pause * 2, 20_000)
+            }
+        }
     }
 
     public func keys(_ keys: String...) throws { run(["send-keys", "-t", "app"] + keys) }
