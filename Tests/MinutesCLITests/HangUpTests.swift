@@ -36,7 +36,7 @@ struct HangUpTests {
             .trimmingCharacters(in: .whitespacesAndNewlines))!
         try tmux!.keys("2")
         try tmux!.keys("t")
-        tmux!.type("AT to check the hall booking for Octo")
+        try tmux!.type("AT to check the hall booking for Octo")
         try tmux!.waitForScreen("the typed text") { $0.contains("hall booking for Octo") }
 
         let stopped = Date()
@@ -65,7 +65,7 @@ struct HangUpTests {
         // Opened again, the text is back on the input line, in its project, ready to finish.
         let again = try Tmux(command: command, directory: box.dir, width: 100, height: 30)
         try again.waitForScreen("the restored draft") { $0.contains("Follow-up › AT to check the hall booking for Octo") }
-        again.type("ber")
+        try again.type("ber")
         try again.keys("Enter")
         try again.waitForScreen("the follow-up") { $0.contains("Follow-up recorded for AT") }
         try again.keys("q")

@@ -70,32 +70,50 @@ public final class Tmux {
 
     /// Sends keys by tmux name ("Enter", "C-u", "BTab", "Up", "M-Enter") or single characters.
     public func send(_ keys: String..., session: String = "app") {
-        let before = keys.last == "Escape" ? capture(session: session) : nil
+        sendKeys(keys, session: session)
+    }
+
+    public func keys(_ keys: String...) throws { sendKeys(keys, session: "app") }
+
+    /// The screen before keys whose effect `type` must wait for (see there).
+    private var screenBeforeKeys: [String: String] = [:]
+
+    private func sendKeys(_ keys: [String], session: String) {
+        let before = capture(session: session)
+        if screenBeforeKeys[session] == nil { screenBeforeKeys[session] = before }
         run(["send-keys", "-t", session] + keys)
         // A key sent within the terminal's Escape delay (25 ms) after Escape would arrive as
         // Alt-key: wait until the app has taken the Escape in (the screen changed), at most 1 s.
-        if let before {
-            let deadline = Date().addingTimeInterval(1)
-            var pause: useconds_t = 1_000
-            while Date() < deadline, capture(session: session) == before {
-                usleep(pause)
-                pause = min(pause * 2, 20_000)
-            }
-        }
+        if keys.last == "Escape" { _ = waitForChange(from: before, session: session, seconds: 1) }
     }
 
-    public func keys(_ keys: String...) throws { run(["send-keys", "-t", "app"] + keys) }
-
-    /// Types text literally (UTF-8 as is), as one burst, then waits until the app has taken
-    /// it in (the screen changed), so that a key sent next is not read as part of the burst.
-    public func type(_ text: String, session: String = "app") {
-        let before = capture(session: session)
-        run(["send-keys", "-t", session, "-l", "--", text])  // "--": text may start with "-"
-        let deadline = Date().addingTimeInterval(10)
+    /// Polls until the screen differs from `before` (true) or the deadline passes (false).
+    private func waitForChange(from before: String, session: String, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
         var pause: useconds_t = 1_000
-        while Date() < deadline, capture(session: session) == before {
+        while Date() < deadline {
+            if capture(session: session) != before { return true }
             usleep(pause)  // a poll interval; the deadline bounds the wait
             pause = min(pause * 2, 20_000)
+        }
+        return false
+    }
+
+    /// Types text literally (UTF-8 as is) as one burst, as a paste or a fast typist does.
+    ///
+    /// Text arriving all at once with keys sent just before it would be read as one paste
+    /// (the app's unbracketed-paste rule), so this first waits for the keys sent since the
+    /// last `type` to show on screen, then sends the text and waits until the app has taken
+    /// it in (the screen changed), so that a key sent next is not read as part of it. Throws
+    /// when the text never shows.
+    public func type(_ text: String, session: String = "app") throws {
+        if let before = screenBeforeKeys.removeValue(forKey: session) {
+            _ = waitForChange(from: before, session: session, seconds: 2)
+        }
+        let before = capture(session: session)
+        run(["send-keys", "-t", session, "-l", "--", text])  // "--": text may start with "-"
+        guard waitForChange(from: before, session: session, seconds: 10) else {
+            throw TmuxError("the typed text “\(text)” never showed; the screen was:\n\(capture(session: session))")
         }
     }
 
