@@ -23,7 +23,8 @@ public final class Tmux {
     public init(directory: URL) throws {
         guard Tmux.isAvailable else { throw TmuxError("tmux is not installed") }
         self.directory = directory
-        socket = directory.appendingPathComponent("tmux.sock").path
+        // One server per driver, even for drivers sharing a folder (two apps on one journal).
+        socket = directory.appendingPathComponent("tmux-\(UUID().uuidString.prefix(6)).sock").path
     }
 
     /// Starts `command` (run by /bin/sh in `directory`) in a detached session "app" at a
