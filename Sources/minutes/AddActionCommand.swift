@@ -15,7 +15,7 @@ struct AddActionCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("What is to be done.", valueName: "text"))
     var text: String
 
-    @Option(help: ArgumentHelp("The meeting that agreed it (it must exist); by default none.", valueName: "date"))
+    @Option(help: ArgumentHelp("The meeting that agreed it (it must exist); by default the latest, or, before the group has met, part of its set-up (in every meeting's minutes).", valueName: "date"))
     var meeting: String?
 
     @Option(help: ArgumentHelp("Who is responsible, as follow-ups name owners (\"KP and DD\"); change it later with minutes plan ID.", valueName: "owners"))
