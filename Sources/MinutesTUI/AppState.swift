@@ -25,7 +25,8 @@ public enum InputPurpose: Sendable, Hashable {
     case personName(initials: String)
     case meeting(MeetingDraft)
     case ratingComment(Rating)
-    case planField(ProjectRef, PlanField)
+    /// A plan line being changed, or (adding) an item typed to go after it.
+    case planLine(PlanTarget, PlanLine, adding: Bool)
     case ownerFilter
     case reviewOutcome(EventID)
     case reviewReassign(EventID)
@@ -52,20 +53,6 @@ public enum InputPurpose: Sendable, Hashable {
     }
 }
 
-/// The plan fields `p` can edit.
-public enum PlanField: String, Sendable, CaseIterable {
-    case lead, aim, start, end, link
-
-    public var key: Character {
-        switch self {
-        case .lead: return "l"
-        case .aim: return "a"
-        case .start: return "s"
-        case .end: return "e"
-        case .link: return "k"
-        }
-    }
-}
 
 /// The meeting being opened with `m`, one question at a time.
 public struct MeetingDraft: Sendable, Hashable {
@@ -237,6 +224,8 @@ public struct UIState: Sendable, Hashable {
     public var reviewReturn: Mode?
     /// The first line shown of a scrolled overlay (help, problems, history, group plan).
     public var overlayTop = 0
+    /// The selected line of the plan shown with `p` or `P`.
+    public var planRow = 0
 
     public init(group: String? = nil) { self.group = group }
 

@@ -40,7 +40,10 @@ public enum AppUpdate {
             // (a copy per key made a long paste typed key by key quadratic).
             ui.mode = .browse
             return handleInput(&ui, &line, key, c)
-        case .help, .groupPlan, .history:
+        case .groupPlan:
+            guard let g = ui.group else { ui.mode = .browse; return [] }
+            return handlePlan(&ui, .group(g), key, c)
+        case .help, .history:
             if scrollOverlay(&ui, key, c) { return [] }
             // Help opened from the review pass goes back to it.
             if ui.mode == .help, case .review? = ui.reviewReturn { ui.mode = ui.reviewReturn! } else { ui.mode = .browse }
@@ -57,7 +60,7 @@ public enum AppUpdate {
         case .groupPicker(let index): return handleGroupPicker(&ui, index, key, c)
         case .ratingPicker: return handleRatingPicker(&ui, key, c)
         case .review(let meeting, let index): return handleReview(&ui, meeting, index, key, c)
-        case .plan(let ref): return handlePlan(&ui, ref, key)
+        case .plan(let ref): return handlePlan(&ui, .project(ref), key, c)
         case .exportMenu(let report): return handleExportMenu(&ui, report, key, c)
         case .browse: return handleBrowse(&ui, key, c)
         }

@@ -16,6 +16,7 @@ public enum Action: String, Sendable, CaseIterable {
     case toggleGrouping, toggleAllGroups, filterOwner, jumpToItem
     case showProblems
     case reviewDone, reviewKeep, reviewReassign, reviewDrop, reviewSkip, reviewPrevious, leave
+    case changeField, addToField, removeField, closePlan
 }
 
 /// Where a binding applies: what the screen is showing.
@@ -30,6 +31,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case global
     /// The input area (keys the line editor handles; listed for the footer and help).
     case input
+    /// A plan (`p`, `P`): its lines.
+    case plan
 }
 
 /// One binding: the keys, what they do, and the words the footer and help use for it.
@@ -81,7 +84,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("R")], .review, .panel, footer: "review", help: "Review the follow-ups carried into this meeting", writes: true),
         KeyBinding([.char("s")], .rate, .panel, footer: nil, help: "Rate this project for this meeting", writes: true),
         KeyBinding([.char("p")], .plan, .panel, footer: nil, help: "Show and edit the project's plan"),
-        KeyBinding([.char("P")], .groupPlan, .panel, footer: nil, help: "Show the group's plan"),
+        KeyBinding([.char("P")], .groupPlan, .panel, footer: nil, help: "Show and edit the group's plan"),
         KeyBinding([.char("L")], .history, .panel, footer: nil, help: "Show the selected item's history"),
         KeyBinding([.char("+")], .addPerson, .panel, footer: nil, help: "Add a person to the directory", writes: true),
         // Outstanding tab.
@@ -98,6 +101,11 @@ public struct KeyMap: Sendable {
         KeyBinding([.up], .reviewPrevious, .review, footer: nil, help: "Back to the previous item"),
         KeyBinding([.char("?")], .help, .review, footer: "help", help: "Show all keys, then come back to the review"),
         KeyBinding([.escape, .char("q")], .leave, .review, footer: "leave", help: "Leave the review (resume it with R)"),
+        // A plan.
+        KeyBinding([.enter, .char("e")], .changeField, .plan, footer: "change", help: "Plan: change the selected line", writes: true),
+        KeyBinding([.char("a")], .addToField, .plan, footer: "add", help: "Plan: add an item (priority, link …) after this one", writes: true),
+        KeyBinding([.char("d")], .removeField, .plan, footer: "remove", help: "Plan: remove this item, or empty the field", writes: true),
+        KeyBinding([.escape, .char("q")], .closePlan, .plan, footer: "close", help: "Close the plan"),
         // Everywhere.
         KeyBinding([.tab, .backTab], .nextProject, .global, footer: "project", help: "Next / previous project (or 1–9)"),
         KeyBinding([.char("0")], .outstandingTab, .global, footer: nil, help: "Go to the Outstanding tab"),
@@ -129,6 +137,13 @@ public struct KeyMap: Sendable {
             return resolve(b.action, key)
         }
         if context == .review { return nil }
+        if context == .plan {
+            switch key {
+            case .up, .char("k"): return .moveUp
+            case .down, .char("j"): return .moveDown
+            default: return nil
+            }
+        }
         for b in bindings where b.context == .global && (writable || !b.writes) && b.keys.contains(key) {
             return resolve(b.action, key)
         }
@@ -162,7 +177,7 @@ public struct KeyMap: Sendable {
     /// The bindings the footer shows in a context, in order.
     public func footer(for context: KeyContext, writable: Bool) -> [KeyBinding] {
         let own = bindings.filter { $0.context == context && $0.footer != nil && (writable || !$0.writes) }
-        let global = context == .review || context == .input ? [] : bindings.filter { $0.context == .global && $0.footer != nil }
+        let global = context == .review || context == .input || context == .plan ? [] : bindings.filter { $0.context == .global && $0.footer != nil }
         return own + global
     }
 }

@@ -50,7 +50,7 @@ public enum OverlayContent {
     public static func help(_ keyMap: KeyMap, width: Int) -> Overlay {
         var lines: [StyledLine] = []
         let sections: [(KeyContext, String)] = [(.panel, "In a project"), (.outstanding, "In the Outstanding tab"),
-                                                 (.review, "In the review pass (R)"), (.global, "Everywhere"),
+                                                 (.review, "In the review pass (R)"), (.plan, "In a plan (p, P)"), (.global, "Everywhere"),
                                                  (.input, "While typing")]
         for (context, title) in sections {
             lines.append(text(title, Theme.dateHeading))
@@ -105,35 +105,29 @@ public enum OverlayContent {
         return Overlay(title: "History of \(id)", lines: lines)
     }
 
-    public static func plan(_ project: Project, width: Int, writable: Bool) -> Overlay {
-        let p = project.plan
-        func field(_ key: Character, _ name: String, _ value: String?) -> [StyledLine] {
-            StyledWrap.wrap([Span("\(key) ", Theme.owner), Span(name + ": ", Theme.dateHeading),
-                             .untrusted(value ?? "—", value == nil ? Theme.muted : .plain)],
-                            width: max(10, width - 8), hangingIndent: 4)
-        }
-        var lines: [StyledLine] = StyledWrap.wrap([.untrusted("\(project.ref.number). " + project.headline, Theme.headline)], width: max(10, width - 8))
-        lines += field("l", "Lead", p.lead)
-        lines += field("a", "Aim", p.aim)
-        lines += field("s", "Start", p.start?.long)
-        lines += field("e", "End", p.end?.long)
-        lines += field("k", "Links", p.links.isEmpty ? nil : p.links.joined(separator: "; "))
-        if writable { lines.append(text("Press a letter to change that field; any other key closes.", Theme.muted)) }
-        return Overlay(title: "Plan of project \(project.ref.number)", lines: lines)
+    /// A project's plan, one selectable line per field or list item, and the overlay row
+    /// each plan line starts on (for scrolling the selection into view).
+    public static func plan(_ project: Project, lines: [PlanLine], selected: Int, width: Int) -> (overlay: Overlay, rows: [Int]) {
+        let head = StyledWrap.wrap([.untrusted("\(project.ref.number). " + project.headline, Theme.headline)], width: max(10, width - 8))
+        return planLines(head, lines, selected: selected, width: width, title: "Plan of project \(project.ref.number)")
     }
 
-    public static func groupPlan(_ group: Group, state: MinutesState, width: Int) -> Overlay {
-        let w = max(10, width - 8)
-        var lines = StyledWrap.wrap([.untrusted(group.name, Theme.headline)], width: w)
-        if let lead = group.lead {
-            lines.append(StyledLine([Span("Lead: ", Theme.dateHeading), .untrusted(lead + (state.person(lead).map { " — " + $0.name } ?? ""))]))
+    public static func groupPlan(_ group: Group, lines: [PlanLine], selected: Int, width: Int) -> (overlay: Overlay, rows: [Int]) {
+        let head = StyledWrap.wrap([.untrusted(group.name, Theme.headline)], width: max(10, width - 8))
+        return planLines(head, lines, selected: selected, width: width, title: "Group plan")
+    }
+
+    static func planLines(_ head: [StyledLine], _ lines: [PlanLine], selected: Int, width: Int, title: String) -> (overlay: Overlay, rows: [Int]) {
+        var out = head
+        var rows: [Int] = []
+        for (i, line) in lines.enumerated() {
+            rows.append(out.count)
+            let mark = i == selected ? Span("▸ ", Theme.currentTab) : Span("  ")
+            out += StyledWrap.wrap([mark, Span(line.label + ": ", i == selected ? Theme.currentTab : Theme.dateHeading),
+                                    .untrusted(line.value ?? "—", line.value == nil ? Theme.muted : .plain)],
+                                   width: max(10, width - 8), hangingIndent: 4)
         }
-        lines += StyledWrap.wrap([Span("Overall aim: ", Theme.dateHeading), .untrusted(group.aim ?? "—")], width: w, hangingIndent: 2)
-        if !group.priorities.isEmpty { lines.append(text("Priorities", Theme.dateHeading)) }
-        for (i, p) in group.priorities.enumerated() {
-            lines += StyledWrap.wrap([Span("\(i + 1). "), .untrusted(p)], width: w, hangingIndent: 3)
-        }
-        return Overlay(title: "Group plan", lines: lines)
+        return (Overlay(title: title, lines: out), rows)
     }
 
     public static func exportMenu(_ report: ExportChoice.Report?) -> Overlay {

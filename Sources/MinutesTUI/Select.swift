@@ -97,8 +97,12 @@ public enum Select {
         case .groupPicker(let i): return OverlayContent.groupPicker(c.state, index: i)
         case .ratingPicker: return currentProject(ui, c).map(OverlayContent.ratingPicker)
         case .history(let id): return OverlayContent.history(c.state, id: id, width: width)
-        case .plan(let ref): return c.state.projects[ref].map { OverlayContent.plan($0, width: width, writable: ui.isWritable) }
-        case .groupPlan: return ui.group.flatMap { c.state.groups[$0] }.map { OverlayContent.groupPlan($0, state: c.state, width: width) }
+        case .plan(let ref):
+            return c.state.projects[ref].map { OverlayContent.plan($0, lines: PlanLines.lines(.project(ref), c.state), selected: ui.planRow, width: width).overlay }
+        case .groupPlan:
+            return ui.group.flatMap { c.state.groups[$0] }.map {
+                OverlayContent.groupPlan($0, lines: PlanLines.lines(.group($0.slug), c.state), selected: ui.planRow, width: width).overlay
+            }
         case .exportMenu(let report): return OverlayContent.exportMenu(report)
         default: return nil
         }
@@ -126,5 +130,26 @@ public enum Select {
             return next
         }
         return c.today
+    }
+
+    /// Scrolls the plan shown so that its selected line is in view.
+    static func keepPlanRowVisible(_ ui: inout UIState, _ c: AppContext) {
+        let layout = layout(ui)
+        let plan: (overlay: Overlay, rows: [Int])?
+        switch ui.mode {
+        case .plan(let ref):
+            plan = c.state.projects[ref].map { OverlayContent.plan($0, lines: PlanLines.lines(.project(ref), c.state), selected: ui.planRow, width: layout.body.width) }
+        case .groupPlan:
+            plan = ui.group.flatMap { c.state.groups[$0] }.map {
+                OverlayContent.groupPlan($0, lines: PlanLines.lines(.group($0.slug), c.state), selected: ui.planRow, width: layout.body.width)
+            }
+        default: plan = nil
+        }
+        guard let plan, ui.planRow < plan.rows.count else { return }
+        let visible = plan.overlay.visibleLines(areaHeight: layout.body.height)
+        let row = plan.rows[ui.planRow]
+        if row < ui.overlayTop { ui.overlayTop = row }
+        if row >= ui.overlayTop + visible { ui.overlayTop = row - visible + 1 }
+        ui.overlayTop = min(max(0, ui.overlayTop), plan.overlay.maxTop(areaHeight: layout.body.height))
     }
 }

@@ -105,8 +105,8 @@ public enum FooterView {
             if ui.lookBack != nil { items.insert(("Esc", "now"), at: 0) }
         case .ratingPicker:
             items = Rating.allCases.map { ($0.marker.lowercased(), $0.rawValue) } + [("Esc", "cancel")]
-        case .plan:
-            items = PlanField.allCases.map { (String($0.key), $0.rawValue) } + [("any key", "close")]
+        case .plan, .groupPlan:
+            items = [("↑↓", "select")] + c.keyMap.footer(for: .plan, writable: ui.isWritable).map { ($0.keyLabel, $0.footer!) }
         case .groupPicker:
             items = [("↑↓", "choose"), ("Enter", "switch"), ("Esc", "cancel")]
         case .exportMenu(let report):

@@ -97,6 +97,7 @@ extension AppUpdate {
             ui.mode = .input(InputLine(.ownerFilter, prompt: "Show only owner", text: ui.outstanding.owner ?? ""))
         case .jumpToItem: jumpToOutstanding(&ui, c)
         case .reviewDone, .reviewKeep, .reviewReassign, .reviewDrop, .reviewSkip, .reviewPrevious, .leave,
+             .changeField, .addToField, .removeField, .closePlan,
              .save, .cancel, .lineBreak, .complete, .deleteWord, .clearLine:
             break
         }

@@ -40,7 +40,7 @@ extension AppUpdate {
         case .reviewOutcome, .reviewReassign, .reviewDropReason:
             if let review = ui.reviewReturn { return review }
             return .browse
-        case .planField(let ref, _): return .plan(ref)
+        case .planLine(let target, _, _): return planMode(target)
         default: return .browse
         }
     }
@@ -119,8 +119,8 @@ extension AppUpdate {
             guard let p = project else { return [] }
             return record([.rate(p.ref, meeting: meeting, rating: rating, comment: text.isEmpty ? nil : text)],
                           "Rated \(rating.rawValue).")
-        case .planField(let ref, let field):
-            return submitPlan(&ui, ref, field, text, line, c)
+        case .planLine(let target, let planLine, let adding):
+            return submitPlan(&ui, target, planLine, adding: adding, text, line, c)
         case .ownerFilter:
             ui.mode = .browse
             ui.outstanding.owner = text.isEmpty ? nil : text
@@ -135,28 +135,24 @@ extension AppUpdate {
         }
     }
 
-    static func submitPlan(_ ui: inout UIState, _ ref: ProjectRef, _ field: PlanField, _ text: String, _ line: InputLine,
-                           _ c: AppContext) -> [Effect] {
-        ui.mode = .plan(ref)
+    static func submitPlan(_ ui: inout UIState, _ target: PlanTarget, _ planLine: PlanLine, adding: Bool, _ text: String,
+                           _ line: InputLine, _ c: AppContext) -> [Effect] {
+        ui.mode = planMode(target)
         guard !text.isEmpty else { return [] }
-        var f = PlanFields()
-        switch field {
-        case .lead:
-            guard Person.isValidInitials(text.uppercased()) else {
-                ui.status = .error("The lead is given by initials.")
-                return []
-            }
-            f.lead = text.uppercased()
-        case .aim: f.aim = text
-        case .start, .end:
-            guard let d = EntryInput.date(text, near: Select.currentMeeting(ui, c) ?? c.today)?.day else {
-                ui.status = .error("'\(text)' is not a date: type \(EntryInput.dateForms).")
-                return []
-            }
-            if field == .start { f.start = d } else { f.end = d }
-        case .link: f.links = (c.state.projects[ref]?.plan.links ?? []) + [text]
+        switch PlanLines.change(target, c.state, planLine, text: text, adding: adding) {
+        case .failure(let e):
+            ui.status = .error(e.message)
+            return []
+        case .success(let f):
+            if adding { ui.planRow += 1 }
+            return [.record(RecordRequest([.plan(target, f)], message: "Plan updated.", restore: line))]
         }
-        return [.record(RecordRequest([.plan(.project(ref), f)], message: "Plan updated.", restore: line))]
+    }
+
+    /// The mode that shows a plan: `p` for a project's, `P` for the group's.
+    static func planMode(_ target: PlanTarget) -> Mode {
+        if case .project(let ref) = target { return .plan(ref) }
+        return .groupPlan
     }
 
     static func followUpMessage(_ parsed: ParsedFollowUp) -> String {

@@ -28,16 +28,39 @@ extension AppUpdate {
         return []
     }
 
-    static func handlePlan(_ ui: inout UIState, _ ref: ProjectRef, _ key: Key) -> [Effect] {
-        if case .char(let ch) = key, let field = PlanField.allCases.first(where: { $0.key == ch }) {
-            guard ui.isWritable else {
+    /// A plan's lines: ↑↓ select, Enter/e change, a adds an item after, d removes (KeyMap, `.plan`).
+    static func handlePlan(_ ui: inout UIState, _ target: PlanTarget, _ key: Key, _ c: AppContext) -> [Effect] {
+        let lines = PlanLines.lines(target, c.state)
+        let row = min(ui.planRow, max(0, lines.count - 1))
+        guard let action = c.keyMap.action(for: key, in: .plan, writable: ui.isWritable) else {
+            if c.keyMap.action(for: key, in: .plan, writable: true) != nil {
                 ui.status = .warning("Read-only: the plan cannot be changed here.")
-                return []
             }
-            ui.mode = .input(InputLine(.planField(ref, field), prompt: "Plan \(field.rawValue)"))
-        } else {
-            ui.mode = .browse
+            return []
         }
+        switch action {
+        case .moveUp: ui.planRow = max(0, row - 1)
+        case .moveDown: ui.planRow = min(max(0, lines.count - 1), row + 1)
+        case .changeField, .addToField:
+            guard row < lines.count else { return [] }
+            let line = lines[row]
+            let adding = action == .addToField && PlanLines.lists.contains(line.field)
+            let prompt = adding ? "Add \(line.label.split(separator: " ").first ?? "")" : line.label
+            ui.mode = .input(InputLine(.planLine(target, line, adding: adding), prompt: prompt, text: adding ? "" : line.value ?? ""))
+            return []
+        case .removeField:
+            guard row < lines.count, lines[row].value != nil else { return [] }
+            if case .success(let f) = PlanLines.change(target, c.state, lines[row], text: nil, adding: false) {
+                return [.record(RecordRequest([.plan(target, f)], message: "\(lines[row].label) removed from the plan."))]
+            }
+        case .closePlan:
+            ui.mode = .browse
+            ui.planRow = 0
+            ui.overlayTop = 0
+            return []
+        default: return []
+        }
+        Select.keepPlanRowVisible(&ui, c)
         return []
     }
 

@@ -634,7 +634,7 @@ struct KeyHandlingTests {
     // MARK: - Help, resize, small screens
 
     @Test func helpListsEveryBindingAndAnyKeyCloses() throws {
-        let h = try AppHarness.sample(width: 120, height: 60)
+        let h = try AppHarness.sample(width: 120, height: 70)
         h.press(.char("?"))
         let screen = h.screen
         for b in KeyMap.standard.bindings {
@@ -649,7 +649,7 @@ struct KeyHandlingTests {
         let h = try AppHarness.sample()
         h.press(.char("?"))
         var seen = Set<String>()
-        for _ in 0..<40 {
+        for _ in 0..<60 {
             let screen = h.screen
             for b in KeyMap.standard.bindings where screen.contains(b.help) { seen.insert(b.help) }
             h.press(.down)

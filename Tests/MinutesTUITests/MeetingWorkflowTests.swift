@@ -352,7 +352,7 @@ struct MeetingWorkflowTests {
         #expect(h.newEvents.count == 1)
     }
 
-    @Test func pShowsThePlanAndEditsAField() throws {
+    @Test func pShowsThePlanAsLinesToChangeAddToAndRemove() throws {
         let h = try AppHarness.sample()
         h.press(.char("p"))
         #expect(h.ui.mode == .plan(Self.ref(1)))
@@ -360,18 +360,37 @@ struct MeetingWorkflowTests {
         #expect(screen.contains("Plan of project 1"))
         #expect(screen.contains("Lead: AT"))
         #expect(screen.contains("Start: 5 January 2009"))
-        h.press(.char("e"))
-        #expect(h.inputPurpose == .planField(Self.ref(1), .end))
-        h.type("2010-12-17")
+        // Code, Lead, Aim, Target 1, Target 2, Background, Resources, Start, End, Link.
+        h.press(.down, .down, .down, .down, .down, .down, .down, .down)
         h.press(.enter)
-        #expect(h.newEvents == [.plan(.project(Self.ref(1)), PlanFields(end: Day(year: 2010, month: 12, day: 17)))])
+        #expect(h.inputPurpose == .planLine(.project(Self.ref(1)), PlanLine(field: .end, label: "End", value: "23 July 2010"), adding: false))
+        h.press(.ctrl("u"))
+        h.type("Dec 2010")
+        h.press(.enter)
+        var end = PlanFields()
+        end.endDate = PlanDate(day: Day(year: 2010, month: 12, day: 1)!, isMonth: true)
+        #expect(h.newEvents == [.plan(.project(Self.ref(1)), end)])
         #expect(h.ui.mode == .plan(Self.ref(1)), "back on the plan")
-        #expect(h.screen.contains("End: 17 December 2010"))
+        #expect(h.screen.contains("End: Dec 2010"))
+        h.press(.up, .up, .up, .up)
+        h.press(.char("a"))
+        h.type("Office staff trained by 2011")
+        h.press(.enter)
+        let targets = h.state.project(Self.ref(1))!.plan.targets
+        #expect(targets.count == 3 && targets[2] == "Office staff trained by 2011")
+        h.press(.char("k"), .char("k"), .char("k"), .char("k"), .char("k"), .char("k"), .char("d"))
+        #expect(h.state.project(Self.ref(1))!.plan.code == nil, "d on Code empties it")
         h.press(.escape)
         #expect(h.ui.mode == .browse)
         h.press(.char("P"))
         #expect(h.screen.contains("Group plan"))
         #expect(h.screen.contains("Practitioners can find each other quickly."))
+        // Title, Lead, Overall aim, Priority 1 …
+        h.press(.char("j"), .char("j"), .char("j"), .char("a"))
+        h.type("Parents know where to turn")
+        h.press(.enter)
+        #expect(h.state.groups["stay-safe"]!.plan.priorities[1] == "Parents know where to turn")
+        #expect(h.state.groups["stay-safe"]!.plan.priorities.count == 5)
     }
 
     // MARK: - Looking back and history
