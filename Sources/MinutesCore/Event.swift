@@ -180,6 +180,8 @@ public struct PlanFields: Hashable, Sendable {
     /// the lettered approaches, key issues, baseline, success criteria and where the action
     /// plans are. Lists replace the earlier list when non-empty.
     public var title: String?
+    /// Group plans: the language the group's documents are written in, a BCP 47 tag ("cy-GB").
+    public var language: String?
     public var statement: String?
     public var approaches: [PlanApproach] = []
     public var resources: String?
@@ -220,7 +222,7 @@ public struct PlanFields: Hashable, Sendable {
 
     public var isEmpty: Bool {
         lead == nil && aim == nil && start == nil && end == nil && links.isEmpty && priorities.isEmpty
-            && title == nil && statement == nil && approaches.isEmpty && resources == nil && issues.isEmpty
+            && title == nil && language == nil && statement == nil && approaches.isEmpty && resources == nil && issues.isEmpty
             && baseline == nil && success.isEmpty && actionPlans == nil && targets.isEmpty && background == nil
             && code == nil && owners.isEmpty && timescale == nil && clear.isEmpty
     }
@@ -229,7 +231,7 @@ public struct PlanFields: Hashable, Sendable {
     public var touched: [PlanFieldName] {
         var f: [PlanFieldName] = clear
         func add(_ set: Bool, _ field: PlanFieldName) { if set { f.append(field) } }
-        add(title != nil, .title); add(lead != nil, .lead); add(aim != nil, .aim); add(statement != nil, .statement)
+        add(title != nil, .title); add(language != nil, .language); add(lead != nil, .lead); add(aim != nil, .aim); add(statement != nil, .statement)
         add(!priorities.isEmpty, .priority); add(!approaches.isEmpty, .approach); add(resources != nil, .resources)
         add(start != nil, .start); add(end != nil, .end); add(!links.isEmpty, .link); add(!issues.isEmpty, .issue)
         add(baseline != nil, .baseline); add(!success.isEmpty, .success); add(actionPlans != nil, .plans)
@@ -240,7 +242,7 @@ public struct PlanFields: Hashable, Sendable {
 
     /// Whether it says anything format 1 cannot hold (only lead, aim, day dates, links, priorities).
     public var needsFormat2: Bool {
-        startIsMonth || endIsMonth || title != nil || statement != nil || !approaches.isEmpty || resources != nil
+        startIsMonth || endIsMonth || title != nil || language != nil || statement != nil || !approaches.isEmpty || resources != nil
             || !issues.isEmpty || baseline != nil || !success.isEmpty || actionPlans != nil || !targets.isEmpty
             || background != nil || code != nil || !owners.isEmpty || timescale != nil || !clear.isEmpty
     }
@@ -257,7 +259,7 @@ public enum PlanTarget: Hashable, Sendable {
     public var allowedFields: Set<PlanFieldName> {
         switch self {
         case .group:
-            return [.title, .lead, .aim, .statement, .priority, .approach, .resources, .start, .end, .link, .issue,
+            return [.title, .language, .lead, .aim, .statement, .priority, .approach, .resources, .start, .end, .link, .issue,
                     .baseline, .success, .plans]
         case .project: return [.lead, .aim, .target, .background, .code, .start, .end, .link, .resources]
         case .action: return [.owner, .timescale, .resources, .link]

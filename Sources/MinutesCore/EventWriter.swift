@@ -100,6 +100,7 @@ public enum EventWriter {
             field("meeting", p.meeting?.iso)
             for c in p.clear { field("clear", c.rawValue) }
             field("title", p.title)
+            field("lang", p.language)
             field("lead", p.lead)
             field("aim", p.aim)
             field("purpose", p.statement)

@@ -24,6 +24,7 @@ extension JournalParser {
         f.startDate = planDate(.start, b)
         f.endDate = planDate(.end, b)
         f.title = text(.title, b)
+        f.language = field(.lang) == nil ? nil : checked(.lang, b, LanguageTag.isValid, "a language tag", hint: "a tag such as en-GB, cy-GB or ur-PK")
         f.statement = text(.purpose, b)
         f.approaches = all(.approach, b).map(PlanApproach.init(journalValue:))
         f.resources = text(.resource, b)

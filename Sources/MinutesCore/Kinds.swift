@@ -3,7 +3,7 @@ public enum FieldKey: Int, CaseIterable, Sendable {
     case initials, name, org, slug, lead, group, number, headline, date, present, apology, chair,
          minutes, next, project, meeting, text, owner, ref, outcome, reason, rating, comment, aim,
          start, end, link, priority, base, source, email,
-         title, purpose, approach, resource, issue, baseline, success, plans, target, context, code,
+         title, purpose, approach, resource, issue, baseline, success, plans, target, context, code, lang,
          timing, clear
 
     public var name: String { String(describing: self) }
@@ -90,10 +90,10 @@ extension EventKind {
         case .retract:
             return spec([.ref], optional: [.reason], order: [.ref, .reason], .followsTarget)
         case .plan:
-            return spec([], optional: [.group, .project, .ref, .meeting, .title, .lead, .aim, .purpose, .resource, .start, .end,
+            return spec([], optional: [.group, .project, .ref, .meeting, .title, .lang, .lead, .aim, .purpose, .resource, .start, .end,
                                        .baseline, .plans, .context, .code, .timing],
                         repeated: [.link, .priority, .approach, .issue, .success, .target, .owner, .clear],
-                        order: [.group, .project, .ref, .meeting, .clear, .title, .lead, .aim, .purpose, .start, .end,
+                        order: [.group, .project, .ref, .meeting, .clear, .title, .lang, .lead, .aim, .purpose, .start, .end,
                                 .link, .priority, .approach, .resource, .issue, .baseline, .success, .plans, .target,
                                 .context, .code, .owner, .timing], .planPeriod)
         }

@@ -5,6 +5,8 @@
 /// A group's project plan.
 public struct GroupPlan: Sendable, Hashable {
     public var title: String?
+    /// The language of the group's documents (exports use it unless told otherwise).
+    public var language: String?
     public var lead: String?
     public var aim: String?
     /// The AIM paragraph.
@@ -36,6 +38,7 @@ public struct GroupPlan: Sendable, Hashable {
         for c in f.clear {
             switch c {
             case .title: title = nil
+            case .language: language = nil
             case .lead: lead = nil
             case .aim: aim = nil
             case .statement: statement = nil
@@ -53,6 +56,7 @@ public struct GroupPlan: Sendable, Hashable {
             }
         }
         if let v = f.title { title = v }
+        if let v = f.language { language = v }
         if let v = f.lead { lead = v }
         if let v = f.aim { aim = v }
         if let v = f.statement { statement = v }
@@ -104,7 +108,7 @@ public struct ProjectPlan: Sendable, Hashable {
             case .background: background = nil
             case .code: code = nil
             case .resources: resources = nil
-            case .title, .statement, .priority, .approach, .issue, .baseline, .success, .plans, .owner, .timescale: break
+            case .title, .language, .statement, .priority, .approach, .issue, .baseline, .success, .plans, .owner, .timescale: break
             }
         }
         if let v = f.lead { lead = v }
@@ -139,7 +143,7 @@ public struct ActionPlan: Sendable, Hashable {
             case .timescale: timescale = nil
             case .resources: resources = nil
             case .link: links = []
-            case .title, .lead, .aim, .statement, .priority, .approach, .start, .end, .issue, .baseline, .success,
+            case .title, .language, .lead, .aim, .statement, .priority, .approach, .start, .end, .issue, .baseline, .success,
                  .plans, .target, .background, .code: break
             }
         }
@@ -168,6 +172,7 @@ extension PlanFields {
         func list(_ label: String, _ values: [String]) { if !values.isEmpty { parts.append("\(label) " + values.joined(separator: " | ")) } }
         if !clear.isEmpty { parts.append("cleared " + clear.map(\.rawValue).joined(separator: ", ")) }
         add("title", title)
+        add("language", language)
         add("lead", lead)
         add("aim", aim)
         add("AIM", statement)

@@ -131,6 +131,6 @@ public enum Timescale: Hashable, Sendable {
 
 /// The plan fields a `clear=` names: each is emptied (a list) or unset (a single value).
 public enum PlanFieldName: String, CaseIterable, Sendable {
-    case title, lead, aim, statement = "purpose", priority, approach, resources = "resource", start, end, link, issue,
+    case title, language = "lang", lead, aim, statement = "purpose", priority, approach, resources = "resource", start, end, link, issue,
          baseline, success, plans, target, background = "context", code, owner, timescale = "timing"
 }

@@ -297,7 +297,10 @@ public enum Exporter {
         if let title = request.title.map({ TextEscaping.singleLine($0).trimmingCharacters(in: .whitespaces) }), !title.isEmpty {
             rendered?.title = title
         }
-        if let language = request.language { rendered?.language = language }
+        // The document's language: --lang, else the group's (`minutes plan GROUP --lang`).
+        if let language = request.language ?? request.group.flatMap({ state.groups[$0]?.plan.language }) {
+            rendered?.language = language
+        }
         if let format = request.format.documentFormat, let rendered {
             data = try format.render(rendered)
         } else {
@@ -339,6 +342,9 @@ public enum Exporter {
             state = try load(path: path, asOf: day)
         }
         var resolved = request
+        // The language is how the group writes its documents now, not part of what a
+        // meeting knew: taken from the whole journal, not the as-of replay.
+        if resolved.language == nil { resolved.language = request.group.flatMap { full.groups[$0]?.plan.language } }
         if request.report == .minutes { resolved.meeting = day }
         if request.report == .monitoring { resolved.asOf = day }
         return try render(resolved, state: state)

@@ -96,6 +96,9 @@ public enum PlanLines {
             }
             if line.field == .start { f.startDate = d } else { f.endDate = d }
         case .title: f.title = text
+        case .language:
+            guard LanguageTag.isValid(text) else { return .failure(PlanInputError("'\(text)' is not a language tag: type one such as en-GB or cy-GB.")) }
+            f.language = text
         case .aim: f.aim = text
         case .statement: f.statement = text
         case .resources: f.resources = text

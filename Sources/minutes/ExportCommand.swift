@@ -83,21 +83,11 @@ struct ExportOutputOptions: ParsableArguments {
         if exportFormat == nil {
             throw ValidationError("give the format with --format docx|pdf|html|md|txt|csv (or an -o file name ending in one)")
         }
-        if let lang, !ExportOutputOptions.isLanguageTag(lang) {
+        if let lang, !LanguageTag.isValid(lang) {
             throw ValidationError("--lang: '\(TerminalSafeText.clean(lang))' is not a language tag; use one such as en-GB, en-US or ur-PK")
         }
         if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--title needs some text")
-        }
-    }
-
-    /// A BCP 47 tag in shape: 2–3 letters, then subtags of 1–8 letters or digits.
-    static func isLanguageTag(_ tag: String) -> Bool {
-        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count),
-              first.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }) else { return false }
-        return parts.dropFirst().allSatisfy { part in
-            (1...8).contains(part.count) && part.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
         }
     }
 

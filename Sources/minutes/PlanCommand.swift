@@ -28,6 +28,8 @@ struct PlanCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Group: the document's title (default: \"<GROUP> PROJECT PLAN <years>\").", valueName: "text"))
     var title: String?
+    @Option(help: ArgumentHelp("Group: the language of its documents, a tag such as en-GB or cy-GB (exports use it unless given --lang).", valueName: "tag"))
+    var lang: String?
     @Option(help: ArgumentHelp("Group or project: the lead's initials.", valueName: "initials"))
     var lead: String?
     @Option(help: ArgumentHelp("Group: the overall aim; project: its aim.", valueName: "text"))
@@ -93,6 +95,12 @@ struct PlanCommand: ParsableCommand {
     func fieldsTyped(state: MinutesState) throws -> PlanFields {
         var f = PlanFields()
         f.title = try Inputs.text(title, argument: "--title")
+        if let lang {
+            guard LanguageTag.isValid(lang) else {
+                throw CLIError.usage("--lang: '\(TerminalSafeText.clean(lang))' is not a language tag; use one such as en-GB, cy-GB or ur-PK")
+            }
+            f.language = lang
+        }
         f.lead = try lead.map { try Inputs.initials($0, argument: "--lead") }
         f.aim = try Inputs.text(aim, argument: "--aim")
         f.statement = try Inputs.text(statement, argument: "--statement")

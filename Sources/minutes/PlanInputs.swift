@@ -43,6 +43,7 @@ enum PlanInputs {
         switch field {
         case .plans: return "--action-plans"
         case .owner: return "--responsibility"
+        case .language: return "--lang"
         case .priority, .approach, .link, .issue, .success, .target, .title, .lead, .aim, .statement, .resources,
              .start, .end, .baseline, .background, .code, .timescale:
             return "--" + String(describing: field)

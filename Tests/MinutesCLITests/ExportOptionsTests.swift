@@ -28,6 +28,21 @@ struct ExportOptionsTests {
         #expect(plain.stdout.contains("<html lang=\"en-GB\">"))
     }
 
+    @Test func theGroupsLanguageFromTheJournalReachesTheDocumentUnlessLangIsGiven() throws {
+        let box = try Sandbox()
+        try box.copySample()
+        let set = try box.run(["plan", "stay-safe", "--lang", "cy-GB"])
+        #expect(set.status == 0, "\(set)")
+        #expect(String(decoding: box.bytes()!, as: UTF8.self).contains("plan group=stay-safe lang=cy-GB"))
+        #expect(try box.run(["export", "minutes", "stay-safe", "--format", "html"]).stdout.contains("<html lang=\"cy-GB\">"))
+        let told = try box.run(["export", "minutes", "stay-safe", "--format", "html", "--lang", "en-US"])
+        #expect(told.stdout.contains("<html lang=\"en-US\">"))
+        let before = box.bytes()
+        let bad = try box.run(["plan", "stay-safe", "--lang", "welsh please"])
+        #expect(bad.status == 2 && bad.stderrLines.count == 1, "\(bad)")
+        #expect(box.bytes() == before)
+    }
+
     @Test func aMalformedLanguageOrAnEmptyTitleIsBadUsage() throws {
         let box = try Sandbox()
         try box.copySample()
