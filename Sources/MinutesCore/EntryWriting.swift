@@ -31,8 +31,22 @@ extension MinutesState {
         case .amend(let ref, let t, let o, let base):
             guard v2 else { return .amend(ref: ref, text: t, owners: o) }
             return .amend(ref: ref, text: t, owners: o, base: base ?? currentVersion(of: ref))
-        case .person, .group, .project, .meeting, .done, .drop, .reassign, .carry, .retract:
+        case .decision(let r, let m, let t): return .decision(named(r), meeting: dated(r, m), text: t)
+        case .aob(let g, let m, let t): return .aob(group: g, meeting: m ?? groups[g]?.latestMeeting?.date, text: t)
+        case .person, .group, .project, .meeting, .done, .drop, .reassign, .carry, .retract, .approve, .due, .confidential:
             return body
+        }
+    }
+
+    /// Whether a journal of `formatVersion` can hold `body`: the kinds of formal minutes
+    /// (decisions, any other business, approvals, due dates, confidential marks) came with
+    /// format 2, and an older program reading a format-1 journal would stop at them.
+    public static func canHold(_ body: EventBody, formatVersion: Int) -> Bool {
+        switch body {
+        case .decision, .aob, .approve, .due, .confidential: return formatVersion >= 2
+        case .person, .group, .project, .meeting, .action, .note, .todo, .done, .drop, .reassign, .carry, .rate,
+             .amend, .retract, .plan:
+            return true
         }
     }
 
@@ -43,6 +57,10 @@ extension MinutesState {
         switch body {
         case .action(let r, _, _), .note(let r, _, _), .todo(let r, _, _, _), .rate(let r, _, _, _), .plan(.project(let r), _):
             return project(r)?.recorded
+        case .decision(let r, _, _): return project(r)?.recorded
+        case .aob(let g, _, _), .approve(let g, _, _, _): return groups[g]?.recorded
+        case .due(let ref, _, _), .confidential(let ref):
+            return itemPosition(ref).map { itemStorage[$0].recorded } ?? lastTimestamp
         case .meeting(let m): return groups[m.group]?.recorded
         case .project(let r, _): return groups[r.group]?.recorded
         case .plan(.group(let g), _): return groups[g]?.recorded

@@ -54,7 +54,8 @@ public enum EventWriter {
             field("chair", m.chair)
             field("minutes", m.minuteTaker)
             field("next", m.next?.iso)
-        case .action(let ref, let meeting, let text), .note(let ref, let meeting, let text):
+        case .action(let ref, let meeting, let text), .note(let ref, let meeting, let text),
+             .decision(let ref, let meeting, let text):
             field("project", ref.journalValue)
             field("meeting", meeting?.iso)
             field("text", text)
@@ -103,6 +104,21 @@ public enum EventWriter {
             field("end", p.end?.iso)
             for l in p.links { field("link", l) }
             for pr in p.priorities { field("priority", pr) }
+        case .aob(let group, let meeting, let text):
+            field("group", group)
+            field("meeting", meeting?.iso)
+            field("text", text)
+        case .approve(let group, let meeting, let at, let amendments):
+            field("group", group)
+            field("date", meeting.iso)
+            field("meeting", at.iso)
+            field("text", amendments)
+        case .due(let ref, let meeting, let date):
+            field("ref", ref.text)
+            field("meeting", meeting?.iso)
+            field("date", date.iso)
+        case .confidential(let ref):
+            field("ref", ref.text)
         }
         field("source", source)
         return out

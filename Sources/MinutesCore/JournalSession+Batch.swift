@@ -25,6 +25,7 @@ public struct JournalBatch: Sendable {
     /// Throws `RecordError.rejected` when the state (with the batch so far) refuses it.
     @discardableResult
     public mutating func add(_ body: EventBody) throws -> Event {
+        try JournalSession.checkFormat(body, formatVersion)
         // Written as `record` writes it: projects named by label and id, stamped after what it refers to.
         let event = factory.make(state.prepared(body, formatVersion: formatVersion), notBefore: state.dependencyFloor(of: body))
         if let d = state.problem(with: event) { throw RecordError.rejected(d) }

@@ -93,6 +93,7 @@ public final class JournalSession: @unchecked Sendable {
     @discardableResult
     public func record(_ bodies: [EventBody]) throws -> [Event] {
         try withWriteAccess {
+            for body in bodies { try Self.checkFormat(body, formatVersion) }
             let events = bodies.map { body in
                 factory.make(state.prepared(body, formatVersion: formatVersion), notBefore: state.dependencyFloor(of: body))
             }
@@ -127,6 +128,16 @@ public final class JournalSession: @unchecked Sendable {
         case .event(let back) where back == event: return
         case .failure(let d): throw RecordError.rejected(d)
         default: throw RecordError.rejected(.error(line: 0, "the entry would not read back from the journal"))
+        }
+    }
+}
+
+extension JournalSession {
+    /// Refuses an entry a journal of this format cannot hold (see `MinutesState.canHold`).
+    static func checkFormat(_ body: EventBody, _ formatVersion: Int) throws {
+        guard MinutesState.canHold(body, formatVersion: formatVersion) else {
+            throw RecordError.rejected(.error(line: 0, "a journal of format \(formatVersion) cannot hold a \(body.kind.rawValue) entry",
+                                              hint: "run: minutes upgrade (it rewrites the journal in format 2)", field: "kind"))
         }
     }
 }

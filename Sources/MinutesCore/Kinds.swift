@@ -90,6 +90,19 @@ extension EventKind {
         case .plan:
             return spec([], optional: [.group, .project, .meeting, .lead, .aim, .start, .end], repeated: [.link, .priority],
                         order: [.group, .project, .meeting, .lead, .aim, .start, .end, .link, .priority], .planPeriod)
+        case .decision:
+            return spec([.project, .text], optional: [.meeting], order: [.project, .meeting, .text], .meetingOrSetUp)
+        case .aob:
+            return spec([.group, .text], optional: [.meeting], order: [.group, .meeting, .text], .meetingOrSetUp)
+        case .approve:
+            // `date` is the meeting whose minutes were approved, `meeting` the one that approved
+            // them, `text` the amendments made first. Whether minutes are approved is about the
+            // document, so every view (the minutes of the approved meeting included) sees it.
+            return spec([.group, .date, .meeting], optional: [.text], order: [.group, .date, .meeting, .text], .always)
+        case .due:
+            return spec([.ref, .date], optional: [.meeting], order: [.ref, .meeting, .date], .meetingOrDay)
+        case .confidential:
+            return spec([.ref], order: [.ref], .followsTarget)
         }
     }
 }

@@ -193,6 +193,8 @@ public struct Project: Sendable, Hashable {
     public internal(set) var followUps: [EventID] = []
     /// Ratings, one per meeting (the latest event for a meeting wins), oldest first.
     public internal(set) var ratings: [StatusRating] = []
+    /// Ids of decisions, ordered by meeting date, then as recorded.
+    public internal(set) var decisions: [EventID] = []
 
     var headlineHistory: [(id: EventID, text: String)] = []
     var planHistory: [(id: EventID, fields: PlanFields)] = []
@@ -222,7 +224,7 @@ public struct Project: Sendable, Hashable {
 
     public static func == (a: Project, b: Project) -> Bool {
         a.ref == b.ref && a.id == b.id && a.headline == b.headline && a.plan == b.plan && a.actions == b.actions
-            && a.notes == b.notes && a.followUps == b.followUps && a.ratings == b.ratings
+            && a.notes == b.notes && a.followUps == b.followUps && a.ratings == b.ratings && a.decisions == b.decisions
     }
 
     public func hash(into h: inout Hasher) { h.combine(ref) }
@@ -274,7 +276,7 @@ public struct Project: Sendable, Hashable {
 
 /// What an item under a project is.
 public enum ItemKind: String, Sendable, Hashable {
-    case action, note, followUp = "todo"
+    case action, note, followUp = "todo", decision
 }
 
 /// Where a follow-up stands.

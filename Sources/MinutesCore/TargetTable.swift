@@ -200,6 +200,9 @@ struct TargetTable: Sendable {
         case .plan(.group(let g)): return pack(8, index(of: g))
         case .plan(.project(let r)): return pack(9, index(of: r))
         case .headline(let r): return pack(10, index(of: r))
+        case .mark(let position): return pack(11, UInt64(position))
+        case .otherBusiness(let g): return pack(12, index(of: g))
+        case .approval(let g): return pack(13, index(of: g))
         }
     }
 
@@ -218,7 +221,10 @@ struct TargetTable: Sendable {
         case 7: return .rating(refs[Int(p)])
         case 8: return .plan(.group(slugs[Int(p)]))
         case 9: return .plan(.project(refs[Int(p)]))
-        default: return .headline(refs[Int(p)])
+        case 10: return .headline(refs[Int(p)])
+        case 11: return .mark(item: Int(p))
+        case 12: return .otherBusiness(group: slugs[Int(p)])
+        default: return .approval(group: slugs[Int(p)])
         }
     }
 }
