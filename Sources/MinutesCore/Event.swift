@@ -132,7 +132,9 @@ public enum Rating: String, CaseIterable, Sendable, Comparable {
 /// The kinds of event, by their journal keyword.
 public enum EventKind: String, CaseIterable, Sendable {
     case person, group, project, meeting, action, note, todo, done, drop, reassign, carry, rate, amend, retract, plan,
-         decision, aob, approve, due, confidential
+         decision, aob, approve, due
+    /// Journal keywords are at most 8 bytes (the parser packs them into one word).
+    case confidential = "withhold"
 }
 
 /// What a `meeting` event says about a meeting. Repeating a meeting event for the same

@@ -118,7 +118,7 @@ public enum DueStatus: String, Sendable, Hashable, CaseIterable {
     public static func of(due: Day?, carried: Int, today: Day) -> DueStatus {
         if let due {
             if due < today { return .overdue }
-            if due.ordinal - today.ordinal <= soonDays || carried >= 2 { return .dueSoon }
+            if Int(due.ordinal - today.ordinal) <= soonDays || carried >= 2 { return .dueSoon }
             return .onTrack
         }
         if carried >= 3 { return .overdue }

@@ -18,13 +18,16 @@ struct AddActionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The meeting that agreed it (it must exist); by default none.", valueName: "date"))
     var meeting: String?
 
+    @Flag(help: "Mark it confidential: left out of every circulated copy.")
+    var confidential = false
+
     func run() throws {
         let text = try Inputs.text(self.text, argument: "<text>")
         let session = try journal.openForWriting()
         let project = try Inputs.project(self.project, in: session.state)
         let group = try Inputs.group(project.ref.group, in: session.state)
         let day = meeting == nil ? nil : try Inputs.meeting(of: group, explicit: meeting, requireOne: true)
-        let event = try session.recordReporting(.action(project.ref, meeting: day, text: text))
+        let event = try session.recordMarked(.action(project.ref, meeting: day, text: text), confidential: confidential)
         Output.line("\(event.id)  \(project.ref)  \(text)")
     }
 }
