@@ -44,7 +44,8 @@ extension MinutesState {
     public static func canHold(_ body: EventBody, formatVersion: Int) -> Bool {
         switch body {
         case .decision, .aob, .approve, .due, .confidential: return formatVersion >= 2
-        case .person, .group, .project, .meeting, .action, .note, .todo, .done, .drop, .reassign, .carry, .rate,
+        case .meeting(let m): return m.inAttendance.isEmpty || formatVersion >= 2
+        case .person, .group, .project, .action, .note, .todo, .done, .drop, .reassign, .carry, .rate,
              .amend, .retract, .plan:
             return true
         }

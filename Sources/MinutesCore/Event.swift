@@ -147,9 +147,12 @@ public struct MeetingFields: Hashable, Sendable {
     public var chair: String?
     public var minuteTaker: String?
     public var next: Day?
+    /// Who was in attendance without being a member (an officer, a guest): "In attendance".
+    public var inAttendance: [String] = []
 
     public init(group: String, date: Day, present: [String] = [], apologies: [String] = [],
-                chair: String? = nil, minuteTaker: String? = nil, next: Day? = nil) {
+                chair: String? = nil, minuteTaker: String? = nil, next: Day? = nil, inAttendance: [String] = []) {
+        self.inAttendance = inAttendance
         self.group = group
         self.date = date
         self.present = present

@@ -51,6 +51,7 @@ public enum EventWriter {
             field("date", m.date.iso)
             for p in m.present { field("present", p) }
             for a in m.apologies { field("apology", a) }
+            for g in m.inAttendance { field("guest", g) }
             field("chair", m.chair)
             field("minutes", m.minuteTaker)
             field("next", m.next?.iso)

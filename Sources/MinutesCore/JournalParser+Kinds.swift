@@ -37,7 +37,8 @@ extension JournalParser {
             let g = slug(.group, b), d = day(.date, b)
             if let g, let d {
                 let fields = MeetingFields(group: g, date: d, present: all(.present, b), apologies: all(.apology, b),
-                                           chair: text(.chair, b), minuteTaker: text(.minutes, b), next: day(.next, b))
+                                           chair: text(.chair, b), minuteTaker: text(.minutes, b), next: day(.next, b),
+                                           inAttendance: all(.guest, b))
                 if !failed { return event(id, timestamp, b, .meeting(fields)) }
             }
         case .action, .note, .todo:

@@ -2,7 +2,7 @@
 public enum FieldKey: Int, CaseIterable, Sendable {
     case initials, name, org, slug, lead, group, number, headline, date, present, apology, chair,
          minutes, next, project, meeting, text, owner, ref, outcome, reason, rating, comment, aim,
-         start, end, link, priority, base, source, email
+         start, end, link, priority, base, source, email, guest
 
     public var name: String { String(describing: self) }
     var bit: UInt64 { 1 << UInt64(rawValue) }
@@ -63,8 +63,8 @@ extension EventKind {
         case .project:
             return spec([.group, .number, .headline], order: [.group, .number, .headline], .always)
         case .meeting:
-            return spec([.group, .date], optional: [.chair, .minutes, .next], repeated: [.present, .apology],
-                        order: [.group, .date, .present, .apology, .chair, .minutes, .next], .ownDate)
+            return spec([.group, .date], optional: [.chair, .minutes, .next], repeated: [.present, .apology, .guest],
+                        order: [.group, .date, .present, .apology, .guest, .chair, .minutes, .next], .ownDate)
         case .action:
             return spec([.project, .text], optional: [.meeting], order: [.project, .meeting, .text], .meetingOrSetUp)
         case .note:
