@@ -94,7 +94,8 @@ struct AwkwardEvents {
             body = .project(projectRef(), headline: text())
         case .meeting:
             body = .meeting(MeetingFields(group: slug(), date: day(), present: strings(0...5), apologies: strings(0...3),
-                                          chair: maybeText(), minuteTaker: maybeText(), next: maybeDay()))
+                                          chair: maybeText(), minuteTaker: maybeText(), next: maybeDay(),
+                                          inAttendance: strings(0...2)))
         case .action:
             body = .action(projectRef(), meeting: maybeDay(), text: text())
         case .note:
@@ -122,6 +123,16 @@ struct AwkwardEvents {
                                     end: maybeDay(), links: chance(0.5) ? strings(1...3) : [],
                                     priorities: isGroup && chance(0.5) ? strings(1...4) : [])
             body = .plan(isGroup ? .group(slug()) : .project(projectRef()), fields)
+        case .decision:
+            body = .decision(projectRef(), meeting: maybeDay(), text: text())
+        case .aob:
+            body = .aob(group: slug(), meeting: maybeDay(), text: text())
+        case .approve:
+            body = .approve(group: slug(), meeting: day(), at: day(), amendments: maybeText())
+        case .due:
+            body = .due(ref: id(), meeting: maybeDay(), date: day())
+        case .confidential:
+            body = .confidential(ref: id())
         }
         return Event(id: id(), timestamp: timestamp(), body: body)
     }
