@@ -6,9 +6,12 @@ struct AddTodoCommand: ParsableCommand {
         commandName: "todo",
         abstract: "Add a follow-up, \"to do by next meeting\"; prints its id and the owners found.",
         discussion: """
-            Owners are read from the start of the text the way minutes write them: \
-            "KP to …", "KP and DD to …", "Schools to …", "Kim Parker to …". Unknown initials \
-            and follow-ups with no owner are recorded, with a warning.
+            Owners are read from the text the way minutes write them: "KP to …", "KP and DD \
+            to …", "Schools to …", "Kim Parker to …", "K. Corcoran is organising …", "KP will …", \
+            "Action: KP", "… Action: KP", "KP to … and DD to …". Unless written as initials and \
+            "to", the text is kept as typed, owners included. A due date is read from "by 30 \
+            June" or "by the next meeting" unless --due gives one. Unknown initials and \
+            follow-ups with no owner are recorded, with a warning.
             Example: minutes add todo be-safe/2 "KP to adjust and e-mail organisation"
             """)
 
@@ -37,7 +40,11 @@ struct AddTodoCommand: ParsableCommand {
         let project = try Inputs.project(self.project, in: state)
         let group = try Inputs.group(project.ref.group, in: state)
         let day = try Inputs.meeting(of: group, explicit: meeting, requireOne: true)
-        let parsed = OwnerParser.parse(typed, people: state.directory)
+        let reading = FollowUpPhrasing.parse(typed, people: state.directory)
+        let parsed = reading.parsed
+        if parsed.owners.isEmpty {
+            Output.note("no owner recognised in '\(typed)'; write it as \"XX to …\", \"Action: XX\" or \"XX will …\" (recorded without an owner)")
+        }
         let text = try Inputs.text(parsed.text, argument: "<text> after its owners")
         // The engine warns about unknown initials and a missing owner as it applies the
         // entry; names it cannot tell apart are the parser's to report.
