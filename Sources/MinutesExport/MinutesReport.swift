@@ -172,8 +172,9 @@ public enum MinutesReport {
 
         blocks += MinutesSections.otherBusiness(group: group, day: day, state: state)
         blocks += MinutesSections.nextMeeting(meeting)
+        // Said first, where a reader of the circulated copy sees it before anything else.
         if !withheld.isEmpty {
-            blocks.append(.paragraph(ReportText(ReportWording.withheld(withheld.count))))
+            blocks.insert(.paragraph(ReportText(ReportWording.withheld(withheld.count))), at: 0)
         }
 
         let who = ReportWording.whoIsWho(mentioned, state: state)
