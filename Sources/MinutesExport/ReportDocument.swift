@@ -40,9 +40,9 @@ public struct ReportText: Sendable, Hashable {
         ReportText(runs: text.isEmpty ? [] : [Run(text, bold: true)])
     }
 
-    /// Text in a colour (and bold), for a RAG marker.
+    /// Text in a colour, for a RAG marker.
     public static func coloured(_ text: String, _ colour: String) -> ReportText {
-        ReportText(runs: text.isEmpty ? [] : [Run(text, bold: true, colour: colour)])
+        ReportText(runs: text.isEmpty ? [] : [Run(text, colour: colour)])
     }
 
     /// The text without formatting.
