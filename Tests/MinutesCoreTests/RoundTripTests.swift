@@ -209,6 +209,11 @@ func isUnsafeOnALine(_ s: Unicode.Scalar) -> Bool {
                       PlanFields(lead: on(0) ? "AB" : nil, aim: on(1) ? text : nil, start: on(2) ? gen.day() : nil,
                                  end: on(3) ? gen.day() : nil, links: on(4) ? [text, "https://x.example/a"] : [],
                                  priorities: on(5) && on(4) ? [text, text] : [])),
+                .decision(proj("g/1"), meeting: d, text: text),
+                .aob(group: "g", meeting: d, text: text),
+                .approve(group: "g", meeting: gen.day(), at: gen.day(), amendments: on(1) ? text : nil),
+                .due(ref: gen.id(), meeting: d, date: gen.day()),
+                .confidential(ref: gen.id()),
             ].map { Event(id: gen.id(), timestamp: t, body: $0) }
         }
         #expect(Set(events.map(\.kind)) == Set(EventKind.allCases))
