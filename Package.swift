@@ -53,20 +53,22 @@ let package = Package(
         .testTarget(name: "MinutesCoreTests", dependencies: ["MinutesCore"]),
         .testTarget(
             name: "MinutesExportTests",
-            dependencies: ["MinutesExport", "MinutesCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["MinutesExport", "MinutesCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "MinutesTUITests",
-            dependencies: ["MinutesTUI", "MinutesCore"],
+            dependencies: ["MinutesTUI", "MinutesCore", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "MinutesCLITests", dependencies: ["MinutesCore"]),
+        .testTarget(name: "MinutesCLITests", dependencies: ["MinutesCore", "TestSupport"]),
         .testTarget(
             name: "MinutesImportTests",
             dependencies: ["MinutesImport", "MinutesCore", "MinutesExport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
+        // What several test targets share: the tmux driver, golden files, running programs.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

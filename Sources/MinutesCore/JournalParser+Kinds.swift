@@ -274,30 +274,24 @@ extension JournalParser {
     }
 
     mutating func slug(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let f = field(k) else { return nil }
-        let s = decode(f, b)
-        guard GroupSlug.isValid(s) else {
-            fail(f, b, "'\(s)' is not a group slug", hint: "slugs are lower-case letters, digits and '-', starting with a letter")
-            return nil
-        }
-        return s
+        checked(k, b, GroupSlug.isValid, "a group slug", hint: "slugs are lower-case letters, digits and '-', starting with a letter")
     }
 
     mutating func email(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let f = field(k) else { return nil }
-        let s = decode(f, b)
-        guard Person.isPlausibleEmail(s) else {
-            fail(f, b, "'\(s)' is not an e-mail address", hint: "an address looks like kp@example.org")
-            return nil
-        }
-        return s
+        checked(k, b, Person.isPlausibleEmail, "an e-mail address", hint: "an address looks like kp@example.org")
     }
 
     mutating func initials(_ k: Key, _ b: UnsafeBufferPointer<UInt8>) -> String? {
+        checked(k, b, Owner.looksLikeInitials, "initials", hint: "initials are 2 to 4 capital letters")
+    }
+
+    /// The value of field `k` when `isValid` accepts it; else a problem "'…' is not `what`".
+    mutating func checked(_ k: Key, _ b: UnsafeBufferPointer<UInt8>, _ isValid: (String) -> Bool,
+                          _ what: String, hint: String) -> String? {
         guard let f = field(k) else { return nil }
         let s = decode(f, b)
-        guard Owner.looksLikeInitials(s) else {
-            fail(f, b, "'\(s)' is not initials", hint: "initials are 2 to 4 capital letters")
+        guard isValid(s) else {
+            fail(f, b, "'\(s)' is not \(what)", hint: hint)
             return nil
         }
         return s

@@ -29,11 +29,10 @@ public struct JournalParser {
         func allows(_ k: Key) -> Bool { (required | optional | repeated) & k.bit != 0 }
     }
 
-    static let shapes: [EventKind: Shape] = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0, Shape($0.spec)) })
 
     /// The kinds and their shapes, and the keys, found from a line's bytes without building an
     /// array or hashing it (a dictionary costs an allocation and a hash per field).
-    static let kindTable = Keywords(EventKind.allCases.map { ($0.rawValue, (kind: $0, shape: shapes[$0]!)) })
+    static let kindTable = Keywords(EventKind.allCases.map { ($0.rawValue, (kind: $0, shape: Shape($0.spec))) })
     static let keyTable = Keywords(Key.allCases.map { ($0.name, $0) })
 
     /// One field as found on the line: where its value lies, and how to decode it.

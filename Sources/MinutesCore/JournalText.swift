@@ -30,14 +30,21 @@ public enum JournalText {
         Unicode.Scalar(v).map(UntrustedText.isUnsafe) ?? true
     }
 
-    /// Appends `value` in quoted form to `out`.
+    /// Appends `value` in quoted form to `out`. Unsafe scalars are escaped unless the text needs
+    /// them where they stand (a joiner inside an emoji or between letters of a non-Latin
+    /// script, tags in an emoji flag: `UntrustedText.Scalars.unsafeKind(at:)`), so Urdu,
+    /// Persian and emoji sequences stay readable in the file, as every front end shows them.
+    /// Bidi marks are always escaped: in a file they could reorder what `cat` shows.
     public static func appendQuoted(_ value: String, to out: inout String) {
         out.append("\"")
+        let context = UntrustedText.isAllSafe(value) ? nil : UntrustedText.Scalars(value.unicodeScalars)
         var runStart = value.unicodeScalars.startIndex
         var i = runStart
+        var position = 0
         let scalars = value.unicodeScalars
         while i != scalars.endIndex {
             let s = scalars[i]
+            defer { position += 1 }
             let needs: String?
             switch s {
             case "\"": needs = "\\\""
@@ -46,7 +53,8 @@ public enum JournalText {
             case "\t": needs = "\\t"
             case "\r": needs = "\\r"
             default:
-                needs = mustEscape(s.value) ? "\\u{" + String(s.value, radix: 16, uppercase: true) + "}" : nil
+                let escaped = context?.unsafeKind(at: position) != nil || UntrustedText.kind(of: s) == .bidiMark
+                needs = escaped ? UntrustedText.backslashEscape(s) : nil
             }
             if let esc = needs {
                 out.unicodeScalars.append(contentsOf: scalars[runStart..<i])

@@ -32,6 +32,15 @@ public enum InputPurpose: Sendable, Hashable {
     case reviewDropReason(EventID)
     case exportPath(ExportChoice)
 
+    /// Whether the text is an entry's, which may hold several lines (sub-points "- …"
+    /// typed with Alt-Enter) and is worth asking about before Esc throws it away.
+    public var isEntryText: Bool {
+        switch self {
+        case .addAction, .addNote, .addFollowUp, .edit, .outcome, .reviewOutcome, .dropReason, .reviewDropReason: return true
+        default: return false
+        }
+    }
+
     /// Whether the line holds a follow-up or owners, so initials are highlighted and Tab
     /// completes names. Editing a note or an action does not: "PDF" there is just a word.
     func mentionsOwners(in state: MinutesState) -> Bool {
@@ -104,10 +113,13 @@ public struct InputLine: Sendable, Hashable {
         var after: String
     }
 
+    /// A line with `text` already in it is pre-filled: the text is shown selected, the first
+    /// character typed replaces it and editing keys edit it (as a GUI's selected text).
     public init(_ purpose: InputPurpose, prompt: String, text: String = "") {
         self.purpose = purpose
         self.prompt = prompt
-        self.editor = LineEditor(text: text)
+        self.editor = LineEditor(text: text, multiline: purpose.isEntryText)
+        self.editor.isPrefilled = !text.isEmpty
     }
 }
 
@@ -142,6 +154,35 @@ public struct SearchHit: Sendable, Hashable {
     public let id: EventID
 }
 
+/// A question the app asks before doing something that cannot be seen or is hard to take
+/// back: y does it, any other key does not.
+public struct Confirmation: Sendable, Hashable {
+    public enum Then: Sendable, Hashable {
+        /// Undo the last change of the session (its entry was not on screen).
+        case undo
+        /// Retract an entry chosen on screen, whoever recorded it.
+        case retract(EventID, what: String)
+        /// Throw away the text typed on this input line.
+        case discard(InputLine)
+    }
+    public var question: String
+    public var then: Then
+    /// Where to go back to when the answer is no.
+    public var back: Mode
+}
+
+/// One change this session made, kept so that `u` can undo it and `^R` redo it.
+public struct UndoEntry: Sendable, Hashable {
+    /// The events the change recorded (retracted by undo).
+    public var ids: [EventID]
+    /// What they said (recorded again by redo).
+    public var bodies: [EventBody]
+    /// "the note 'Hall booked…' in project 1".
+    public var what: String
+    /// Where the change shows: to tell whether it is on screen.
+    public var project: ProjectRef?
+}
+
 /// What fills the screen besides the panel.
 public enum Mode: Sendable, Hashable {
     case browse
@@ -155,12 +196,14 @@ public enum Mode: Sendable, Hashable {
     case plan(ProjectRef)
     case groupPlan
     case exportMenu(report: ExportChoice.Report?)
+    indirect case confirm(Confirmation)
 }
 
 /// Everything the screen needs besides the journal: the UI's own state.
 ///
-/// A value type, changed only by `AppUpdate.update`, so every key's effect can be tested
-/// by calling a function and comparing values.
+/// A value type, changed only by `AppUpdate.update` (keys and the results of effects both
+/// arrive there as `Msg`s), so every change can be tested by calling a function and
+/// comparing values.
 public struct UIState: Sendable, Hashable {
     public var group: String?
     /// Index into the group's projects; the index one past the last is the Outstanding tab.
@@ -181,8 +224,10 @@ public struct UIState: Sendable, Hashable {
     public var lookBackDates: [Day] = []
     /// Why nothing can be written, when nothing can.
     public var readOnlyReason: String?
-    /// Events this session recorded, most recent last, each entry one undoable change.
-    public var undoStack: [[EventID]] = []
+    /// Changes this session recorded, most recent last.
+    public var undoStack: [UndoEntry] = []
+    /// Changes undone, most recent last, for `^R`; cleared by any new change.
+    public var redoStack: [UndoEntry] = []
     public var search: SearchState?
     public var width = 80
     public var height = 24

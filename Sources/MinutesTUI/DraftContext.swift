@@ -7,7 +7,7 @@ import MinutesCore
 public enum DraftContext {
     /// The context words for the input line as it is now.
     public static func describe(_ line: InputLine, ui: UIState, context c: AppContext) -> String {
-        let project = AppUpdate.currentProject(ui, c)?.ref.text ?? ""
+        let project = Select.currentProject(ui, c)?.ref.text ?? ""
         switch line.purpose {
         case .addAction: return "action \(project)"
         case .addNote: return "note \(project)"
@@ -30,7 +30,7 @@ public enum DraftContext {
             ui.selection = [:]
             ui.scrollTop = [:]
         }
-        let line: InputLine
+        var line: InputLine
         switch kind {
         case "action": line = InputLine(.addAction, prompt: "Action", text: text)
         case "todo": line = InputLine(.addFollowUp, prompt: "Follow-up", text: text)
@@ -38,6 +38,7 @@ public enum DraftContext {
         case "note": line = InputLine(.addNote, prompt: "Note", text: text)
         default: line = InputLine(.addNote, prompt: "Unsaved text (Enter adds it as a note)", text: text)
         }
+        line.editor.isPrefilled = false  // the user's own words: typing goes on from them
         ui.mode = .input(line)
         ui.status = .info("Restored the text you were typing when minutes last stopped. Esc discards it.")
     }

@@ -1,15 +1,38 @@
 import MinutesCore
 
-/// What the UI asks the runtime to do after a key: the only way key handling reaches the
-/// journal or the outside world.
+/// Everything that changes the UI state arrives as a message into `AppUpdate.update`: a
+/// key, or the result of an effect the runtime carried out (as in bubbletea's Msg).
+public enum Msg: Sendable, Hashable {
+    case key(Key)
+    /// The events of a `record` effect were saved.
+    case recorded(RecordRequest, ids: [EventID])
+    /// Nothing of a `record` effect was saved; `readOnly` says why writing stopped, if it did.
+    case recordFailed(RecordRequest, message: String, readOnly: String?)
+    /// The screen now shows the journal as at the end of this meeting (nil: now).
+    case lookedBack(Day?)
+    case exported(path: String)
+    case syncFinished(summary: String, ok: Bool)
+    /// Something other than this app changed the journal; `message` says what.
+    case journalChanged(message: String, isError: Bool)
+    /// The session can write again (nil) or no longer can (the reason).
+    case writability(String?)
+    /// An effect failed before doing anything (an export, reading the journal back).
+    case failed(String)
+    /// A draft saved when minutes last stopped, to put back on the input line.
+    case restoreDraft(text: String, context: String)
+}
+
+/// What the UI asks the runtime to do: the only way key handling reaches the journal or
+/// the outside world. Each effect's result comes back as a `Msg`.
 public enum Effect: Sendable, Hashable {
-    /// Write these events as one append, then tell the UI with `AppUpdate.recorded` or
-    /// `AppUpdate.recordFailed`.
+    /// Write these events as one append; answered by `.recorded` or `.recordFailed`.
     case record(RecordRequest)
-    /// Show the journal as at the end of this meeting (nil: back to now).
+    /// Show the journal as at the end of this meeting (nil: back to now); answered by `.lookedBack`.
     case lookBack(Day?)
-    /// Write an export to a file.
+    /// Write an export to a file; answered by `.exported` or `.failed`.
     case export(ExportChoice, group: String, meeting: Day?, path: String)
+    /// Commit, pull and push the journal with git; answered by `.syncFinished`.
+    case sync
     case quit
 }
 
@@ -25,6 +48,8 @@ public struct RecordRequest: Sendable, Hashable {
         case meetingOpened(Day)
         /// These events retract the last undoable change.
         case undo
+        /// These events record again the last change undone.
+        case redo
     }
 
     public var events: [EventBody]

@@ -7,7 +7,7 @@ public enum HeaderView {
         grid.fill(rect, style: Theme.header)
         let group = ui.group.flatMap { c.state.groups[$0] }
         let groupName = group.map { TextSanitizer.sanitize($0.name) } ?? "No group yet"
-        let meeting = AppUpdate.currentMeeting(ui, c)
+        let meeting = Select.currentMeeting(ui, c)
         func meetingText(compact: Bool) -> String {
             guard group != nil else { return "" }
             guard let m = meeting else { return compact ? " · no meeting yet" : "  ·  no meeting yet (m opens one)" }

@@ -26,7 +26,9 @@ public enum ItemText {
             }
             spans.append(Span(" to ", closed ? Theme.closed : .plain))
         }
-        spans.append(.untrusted(item.text, closed ? Theme.closed : .plain))
+        // "KC to look at…": a capital typed when the follow-up had no owner is lowered.
+        let text = item.owners.isEmpty ? item.text : EntryInput.lowerFirstWord(item.text, people: people)
+        spans.append(Span(TextSanitizer.sanitize(text, keepingLineBreaks: true), closed ? Theme.closed : .plain))
         if row.carried > 0 {
             spans.append(Span(" ↻\(row.carried)", row.isOverdue ? Theme.overdue : Theme.carried))
             spans.append(Span(" · from \(item.meeting.short)", Theme.muted))
@@ -41,11 +43,37 @@ public enum ItemText {
         return spans
     }
 
-    public static func plain(_ item: Item) -> [Span] { [.untrusted(item.text)] }
+    /// An entry's text; its line breaks are kept (sub-points).
+    public static func plain(_ item: Item) -> [Span] { [Span(TextSanitizer.sanitize(item.text, keepingLineBreaks: true))] }
 
-    /// Wrapped lines of a bulleted item.
+    /// Wrapped lines of a bulleted item. Lines of its text that start with "- " are its
+    /// sub-points, drawn indented under it with their own marker; other lines continue it.
     public static func bulleted(_ spans: [Span], width: Int) -> [StyledLine] {
-        StyledWrap.wrap(spans, width: width, firstPrefix: Span("• ", Theme.muted), hangingIndent: 2)
+        let parts = splitLines(spans)
+        var lines = StyledWrap.wrap(parts[0], width: width, firstPrefix: Span("• ", Theme.muted), hangingIndent: 2)
+        for part in parts.dropFirst() {
+            if let first = part.first, first.text.hasPrefix("- ") {
+                var rest = part
+                rest[0].text.removeFirst(2)
+                lines += StyledWrap.wrap(rest, width: width, firstPrefix: Span("  ◦ ", Theme.muted), hangingIndent: 4)
+            } else {
+                lines += StyledWrap.wrap([Span("  ")] + part, width: width, hangingIndent: 2)
+            }
+        }
+        return lines
+    }
+
+    /// The spans cut at line breaks: one list of spans per line of text.
+    static func splitLines(_ spans: [Span]) -> [[Span]] {
+        var parts: [[Span]] = [[]]
+        for span in spans {
+            let pieces = span.text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (i, piece) in pieces.enumerated() {
+                if i > 0 { parts.append([]) }
+                if !piece.isEmpty { parts[parts.count - 1].append(Span(String(piece), span.style)) }
+            }
+        }
+        return parts
     }
 
     /// The headline block at the top of the Actions column: "3. Headline…" in bold.

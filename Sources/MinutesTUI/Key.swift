@@ -38,7 +38,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     /// and Ctrl-M arrive as `.backspace`, `.tab` and `.enter` (terminals send the same bytes),
     /// and Ctrl-C as `.ctrl("c")`, not as a signal (the terminal is in raw mode).
     case ctrl(Character)
-    /// Alt (Meta) with a character: `.alt("b")` is Alt-b (sent by terminals as ESC then b).
+    /// Alt (Meta) with a character: `.alt("b")` is Alt-b (sent by terminals as ESC then b);
+    /// `.alt("\n")` is Alt-Enter.
     case alt(Character)
     /// Ctrl-Left (word left).
     case ctrlLeft
@@ -74,6 +75,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
         case .ctrl(let character): return "^" + character.uppercased()
+        case .alt("\n"): return "M-Enter"
         case .alt(let character): return "M-" + String(character)
         case .ctrlLeft: return "^←"
         case .ctrlRight: return "^→"

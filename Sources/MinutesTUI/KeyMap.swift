@@ -5,8 +5,10 @@ public enum Action: String, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, moveFirst, moveLast
     case switchGroup, quit, help
     case addAction, addNote, addFollowUp
-    case edit, markDone, drop, reassign, undo
+    case edit, markDone, drop, reassign, undo, redo, retract
     case search, nextHit, previousHit
+    case outstandingTab, repaint, sync
+    case save, cancel, lineBreak, complete, deleteWord, clearLine
     case addPerson
     case openMeeting, review, rate, plan, groupPlan
     case lookBackEarlier, lookBackLater, history
@@ -26,6 +28,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case review
     /// Anywhere outside an input line.
     case global
+    /// The input area (keys the line editor handles; listed for the footer and help).
+    case input
 }
 
 /// One binding: the keys, what they do, and the words the footer and help use for it.
@@ -66,11 +70,13 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("t")], .addFollowUp, .panel, footer: "follow-up", help: "Add a follow-up (\"KP to …\") at this meeting", writes: true),
         KeyBinding([.char("n")], .addNote, .panel, footer: "note", help: "Add a progress note at this meeting", writes: true),
         KeyBinding([.char("a")], .addAction, .panel, footer: "action", help: "Add an agreed action", writes: true),
-        KeyBinding([.char("x")], .markDone, .panel, footer: "done", help: "Mark the selected follow-up done (then an optional outcome)", writes: true),
+        KeyBinding([.char("x")], .markDone, .panel, footer: "done", help: "Mark the selected follow-up done (outcome noted too)", writes: true),
         KeyBinding([.enter, .char("e")], .edit, .panel, footer: "edit", help: "Edit the selected item (recorded as an amendment)", writes: true),
         KeyBinding([.char("D")], .drop, .panel, footer: nil, help: "Drop the selected follow-up, with a reason", writes: true),
         KeyBinding([.char("r")], .reassign, .panel, footer: nil, help: "Reassign the selected follow-up", writes: true),
-        KeyBinding([.char("u")], .undo, .panel, footer: "undo", help: "Undo your last change (recorded as a retraction)", writes: true),
+        KeyBinding([.char("u")], .undo, .panel, footer: "undo", help: "Undo your last change (asks first if it is off screen)", writes: true),
+        KeyBinding([.ctrl("r")], .redo, .panel, footer: nil, help: "Redo the change you last undid", writes: true),
+        KeyBinding([.char("U")], .retract, .panel, footer: nil, help: "Retract the selected entry, whoever wrote it (asks first)", writes: true),
         KeyBinding([.char("m")], .openMeeting, .panel, footer: "meeting", help: "Open a meeting (or continue the one on that date)", writes: true),
         KeyBinding([.char("R")], .review, .panel, footer: "review", help: "Review the follow-ups carried into this meeting", writes: true),
         KeyBinding([.char("s")], .rate, .panel, footer: nil, help: "Rate this project for this meeting", writes: true),
@@ -84,16 +90,17 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("A")], .toggleAllGroups, .outstanding, footer: "all groups", help: "Show this group or all groups"),
         KeyBinding([.char("f")], .filterOwner, .outstanding, footer: "filter", help: "Filter by owner (empty shows everyone)"),
         // Review pass.
-        KeyBinding([.char("d")], .reviewDone, .review, footer: "done", help: "Done: type the outcome once (also recorded as a progress note)", writes: true),
+        KeyBinding([.char("x"), .char("d")], .reviewDone, .review, footer: "done", help: "Done: type the outcome once (also recorded as a progress note)", writes: true),
         KeyBinding([.char("k")], .reviewKeep, .review, footer: "keep", help: "Keep: carry it on to the next meeting", writes: true),
         KeyBinding([.char("r")], .reviewReassign, .review, footer: "reassign", help: "Reassign it to someone else", writes: true),
-        KeyBinding([.char("x")], .reviewDrop, .review, footer: "drop", help: "Drop it, with a reason", writes: true),
+        KeyBinding([.char("D")], .reviewDrop, .review, footer: "drop", help: "Drop it, with a reason", writes: true),
         KeyBinding([.char("s"), .down], .reviewSkip, .review, footer: "skip", help: "Skip it for now"),
         KeyBinding([.up], .reviewPrevious, .review, footer: nil, help: "Back to the previous item"),
         KeyBinding([.char("?")], .help, .review, footer: "help", help: "Show all keys, then come back to the review"),
         KeyBinding([.escape, .char("q")], .leave, .review, footer: "leave", help: "Leave the review (resume it with R)"),
         // Everywhere.
         KeyBinding([.tab, .backTab], .nextProject, .global, footer: "project", help: "Next / previous project (or 1–9)"),
+        KeyBinding([.char("0")], .outstandingTab, .global, footer: nil, help: "Go to the Outstanding tab"),
         KeyBinding([.left, .right], .nextColumn, .global, footer: nil, help: "Previous / next column (or h/l)"),
         KeyBinding([.up, .down], .moveDown, .global, footer: nil, help: "Previous / next item (or k/j; PgUp/PgDn, Home/End)"),
         KeyBinding([.char("/")], .search, .global, footer: "search", help: "Search all text in the group; ^N/^P next/previous hit"),
@@ -101,18 +108,28 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("g")], .switchGroup, .global, footer: nil, help: "Switch group"),
         KeyBinding([.char("E")], .export, .global, footer: nil, help: "Export minutes, a monitoring report or action lists"),
         KeyBinding([.char("!")], .showProblems, .global, footer: nil, help: "Show problems found in the journal"),
+        KeyBinding([.char("S")], .sync, .global, footer: nil, help: "Sync the journal with git; the result is shown"),
+        KeyBinding([.ctrl("l")], .repaint, .global, footer: nil, help: "Repaint the screen"),
         KeyBinding([.char("?")], .help, .global, footer: "help", help: "Show all keys"),
         KeyBinding([.char("q")], .quit, .global, footer: "quit", help: "Quit (everything is already saved)"),
+        // The input area.
+        KeyBinding([.enter], .save, .input, footer: "save", help: "Save the entry"),
+        KeyBinding([.escape], .cancel, .input, footer: "cancel", help: "Cancel (asks before losing more than a few words)"),
+        KeyBinding([.alt("\n")], .lineBreak, .input, footer: "new line", help: "New line in an entry; \"- \" starts a sub-point"),
+        KeyBinding([.tab], .complete, .input, footer: "complete name", help: "Complete initials or a name from the directory"),
+        KeyBinding([.ctrl("w")], .deleteWord, .input, footer: "delete word", help: "Delete the word before the cursor"),
+        KeyBinding([.ctrl("u")], .clearLine, .input, footer: "clear", help: "Delete everything before the cursor"),
     ])
 
     /// The action a key triggers in a context, falling back to the global bindings. Keys
     /// that the help lists as alternatives (h/l, j/k, 1–9 …) are handled here too.
     public func action(for key: Key, in context: KeyContext, writable: Bool) -> Action? {
+        if context == .input { return nil }  // the line editor reads its own keys
         for b in bindings where b.context == context && b.keys.contains(key) && (writable || !b.writes) {
             return resolve(b.action, key)
         }
         if context == .review { return nil }
-        for b in bindings where b.context == .global && b.keys.contains(key) {
+        for b in bindings where b.context == .global && (writable || !b.writes) && b.keys.contains(key) {
             return resolve(b.action, key)
         }
         switch key {
@@ -145,7 +162,7 @@ public struct KeyMap: Sendable {
     /// The bindings the footer shows in a context, in order.
     public func footer(for context: KeyContext, writable: Bool) -> [KeyBinding] {
         let own = bindings.filter { $0.context == context && $0.footer != nil && (writable || !$0.writes) }
-        let global = context == .review ? [] : bindings.filter { $0.context == .global && $0.footer != nil }
+        let global = context == .review || context == .input ? [] : bindings.filter { $0.context == .global && $0.footer != nil }
         return own + global
     }
 }

@@ -6,10 +6,13 @@ public struct Layout: Sendable, Hashable {
 
     public let width: Int
     public let height: Int
+    /// Rows of the input area above the footer: 1, or more while a long entry is typed.
+    public let inputRows: Int
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, inputRows: Int = 1) {
         self.width = width
         self.height = height
+        self.inputRows = max(1, inputRows)
     }
 
     public var isTooSmall: Bool { width < Layout.minimumWidth || height < Layout.minimumHeight }
@@ -17,8 +20,9 @@ public struct Layout: Sendable, Hashable {
     public var header: Rect { Rect(x: 0, y: 0, width: width, height: 1) }
     public var tabBar: Rect { Rect(x: 0, y: 1, width: width, height: 1) }
     /// The panel: column titles and content, between the tab bar and the status line.
-    public var body: Rect { Rect(x: 0, y: 2, width: width, height: max(0, height - 4)) }
-    public var statusLine: Rect { Rect(x: 0, y: height - 2, width: width, height: 1) }
+    public var body: Rect { Rect(x: 0, y: 2, width: width, height: max(0, height - 3 - inputRows)) }
+    /// The status line, which becomes the input area (growing upwards) while typing.
+    public var statusLine: Rect { Rect(x: 0, y: height - 1 - inputRows, width: width, height: inputRows) }
     public var footer: Rect { Rect(x: 0, y: height - 1, width: width, height: 1) }
 
     /// The three columns of the body, separated by one-cell rules. The middle column (Progress)

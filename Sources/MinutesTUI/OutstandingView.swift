@@ -21,51 +21,64 @@ public enum OutstandingView {
         let area = Rect(x: rect.x, y: y, width: rect.width, height: max(0, rect.maxY - y))
         guard area.height > 0, !model.rows.isEmpty else { return }
         let selectedRow = model.itemRows.isEmpty ? -1 : model.itemRows[min(ui.outstandingSelection, model.itemRows.count - 1)]
-        // Keep the selection on screen: start so that it sits within the area.
+        // Rows wrap (nothing is cut off): start where the selected row ends on screen.
+        let rowLines: (Int) -> [StyledLine] = { lines(model.rows[$0], ui: ui, context: c, width: area.width) }
         var start = 0
-        if selectedRow >= area.height { start = selectedRow - area.height + 1 }
-        if start > 0, case .item = model.rows[start], start > 0, selectedRow - start < area.height - 1 { start -= 1 }
-        for (offset, row) in model.rows[start...].prefix(area.height).enumerated() {
-            let ry = area.y + offset
-            switch row {
-            case .header(let title, let count):
-                let counted = "  (\(count))"
-                let name = TabBarView.shorten(" " + TextSanitizer.sanitize(title), to: area.width - DisplayWidth.of(counted))
-                grid.put(name + counted, x: area.x, y: ry, style: Theme.dateHeading, maxWidth: area.width)
-            case .item(let o):
-                let selected = start + offset == selectedRow
-                let overdue = o.carried >= 2
-                var spans: [Span] = [Span("   ")]
-                spans.append(Span(o.raised.compact.padding(toLength: 7, withPad: " ", startingAt: 0), Theme.muted))
-                spans.append(Span(o.carried > 0 ? "↻\(o.carried) " : "   ", overdue ? Theme.overdue : Theme.carried))
-                let projectLabel = (o.project.ref.group == ui.group ? "" : o.project.ref.group + " ") + "\(o.project.ref.number)"
-                spans.append(Span("[\(projectLabel)] ", Theme.muted))
-                spans.append(.untrusted(Owner.phrase(o.item.owners), Theme.owner))
-                spans.append(.untrusted((o.item.owners.isEmpty ? "" : " to ") + o.item.text))
-                if selected {
-                    grid.fill(Rect(x: area.x, y: ry, width: area.width, height: 1), style: Theme.selected)
-                    spans = spans.map { Span($0.text, $0.style.adding(.reverse).with(role: .selection)) }
-                }
-                StyledLine(fitting(spans, width: area.width)).draw(into: &grid, x: area.x, y: ry, maxWidth: area.width)
+        if selectedRow >= 0 {
+            var used = 0
+            var r = selectedRow
+            while r >= 0 {
+                let h = rowLines(r).count
+                if used + h > area.height { break }
+                used += h
+                start = r
+                r -= 1
             }
+        }
+        y = area.y
+        var row = start
+        while row < model.rows.count, y < area.maxY {
+            let selected = row == selectedRow
+            for var line in rowLines(row) where y < area.maxY {
+                if selected {
+                    grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: Theme.selected)
+                    line.spans = line.spans.map { Span($0.text, $0.style.adding(.reverse).with(role: .selection)) }
+                }
+                line.draw(into: &grid, x: area.x, y: y, maxWidth: area.width)
+                y += 1
+            }
+            row += 1
         }
     }
 
-    /// The spans cut to `width` columns, ending in "…" when anything was cut off.
-    static func fitting(_ spans: [Span], width: Int) -> [Span] {
-        guard StyledLine(spans).width > width else { return spans }
-        var out: [Span] = []
-        var room = width
-        for span in spans {
-            let w = DisplayWidth.of(span.text)
-            if w < room {
-                out.append(span)
-                room -= w
-                continue
+    /// A row's lines: a heading, or a follow-up wrapped under its date and carried count,
+    /// with its project's number and headline (unless grouped by project).
+    static func lines(_ row: OutstandingModel.Row, ui: UIState, context c: AppContext, width: Int) -> [StyledLine] {
+        switch row {
+        case .header(let title, let count):
+            return StyledWrap.wrap([.untrusted(title, Theme.dateHeading), Span("  (\(count))", Theme.dateHeading)],
+                                   width: width - 1, firstPrefix: Span(" "), hangingIndent: 1)
+        case .item(let o):
+            let overdue = o.carried >= 2
+            var spans: [Span] = [Span(o.raised.compact.padding(toLength: 7, withPad: " ", startingAt: 0), Theme.muted),
+                                 Span(o.carried > 0 ? "↻\(o.carried) " : "   ", overdue ? Theme.overdue : Theme.carried)]
+            let text = EntryInput.sentence(owners: o.item.owners, text: o.item.text, people: c.state.people)
+            if !o.item.owners.isEmpty {
+                spans.append(.untrusted(Owner.phrase(o.item.owners), Theme.owner))
+                spans.append(.untrusted(String(text.dropFirst(Owner.phrase(o.item.owners).count))))
+            } else {
+                spans.append(.untrusted(text))
             }
-            out.append(Span(TabBarView.shorten(span.text + "…", to: room), span.style))
-            break
+            if !ui.outstanding.byProject {
+                let group = o.project.ref.group == ui.group ? "" : o.project.ref.group + " "
+                spans.append(.untrusted("  — \(group)\(o.project.ref.number). \(o.project.headline)", Theme.muted))
+            }
+            return StyledWrap.wrap(spans, width: width - 3, firstPrefix: nil, hangingIndent: 10).map {
+                var l = $0
+                l.spans.insert(Span("   "), at: 0)
+                l.width += 3
+                return l
+            }
         }
-        return out
     }
 }

@@ -50,7 +50,8 @@ public enum OverlayContent {
     public static func help(_ keyMap: KeyMap, width: Int) -> Overlay {
         var lines: [StyledLine] = []
         let sections: [(KeyContext, String)] = [(.panel, "In a project"), (.outstanding, "In the Outstanding tab"),
-                                                 (.review, "In the review pass (R)"), (.global, "Everywhere")]
+                                                 (.review, "In the review pass (R)"), (.global, "Everywhere"),
+                                                 (.input, "While typing")]
         for (context, title) in sections {
             lines.append(text(title, Theme.dateHeading))
             for b in keyMap.bindings where b.context == context {
@@ -59,7 +60,7 @@ public enum OverlayContent {
                 lines.append(StyledLine([Span("  " + keys, Theme.owner), Span(pad + b.help)]))
             }
         }
-        lines += StyledWrap.wrap([Span("On the input line: ←/→ ^←/^→ Home/End ^A/^E move, ^W ^U ^K delete, Tab completes names.", Theme.muted)],
+        lines += StyledWrap.wrap([Span("Also while typing: ←/→ ^←/^→ Home/End ^A/^E move, ^K deletes to the end; a pre-filled value is replaced by the first character typed.", Theme.muted)],
                                  width: max(10, width - 8))
         return Overlay(title: "Keys (any key closes)", lines: lines)
     }

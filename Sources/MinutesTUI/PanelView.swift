@@ -4,13 +4,13 @@ import MinutesCore
 /// in view, the focused column's selection highlighted.
 public enum PanelView {
     public static func draw(into grid: inout CellGrid, layout: Layout, ui: UIState, context c: AppContext) {
-        guard let project = AppUpdate.currentProject(ui, c) else { return }
-        let model = c.panel(project, meeting: AppUpdate.currentMeeting(ui, c))
+        guard let project = Select.currentProject(ui, c) else { return }
+        let model = c.panel(project, meeting: Select.currentMeeting(ui, c))
         let hitID = ui.search.flatMap { $0.hits.isEmpty ? nil : $0.hits[$0.index].id }
         for column in Column.allCases {
             let rect = layout.columns[column.rawValue]
             var title = column.title
-            if column == .progress, let m = AppUpdate.currentMeeting(ui, c) { title = "Progress: \(m.short)" }
+            if column == .progress, let m = Select.currentMeeting(ui, c) { title = "Progress: \(m.short)" }
             let focused = column == ui.column
             let area = layout.content(column)
             let content = ColumnContent(column, model: model, people: c.state.people, width: area.width)
@@ -39,8 +39,8 @@ public enum PanelView {
             }
             return (false, false)
         }
-        let selected = AppUpdate.selectedRow(ui, content)
-        let top = AppUpdate.scrollTop(ui, content, height: area.height)
+        let selected = Select.selectedRow(ui, content)
+        let top = Select.scrollTop(ui, content, height: area.height)
         var row = top
         var y = area.y
         var cut = false

@@ -8,13 +8,14 @@ public struct Frame: Sendable {
 
 /// The whole screen as a pure function of the UI state and the journal state.
 public enum Screen {
-    public static func render(_ ui: UIState, context c: AppContext) -> Frame {
-        var grid = CellGrid(width: max(0, ui.width), height: max(0, ui.height))
-        let layout = Layout(width: ui.width, height: ui.height)
+    public static func render(_ asked: UIState, context c: AppContext) -> Frame {
+        var grid = CellGrid(width: max(0, asked.width), height: max(0, asked.height))
+        let layout = Select.layout(asked)
         if layout.isTooSmall {
-            drawTooSmall(into: &grid, width: ui.width, height: ui.height)
+            drawTooSmall(into: &grid, width: asked.width, height: asked.height)
             return Frame(grid: grid, cursor: nil)
         }
+        let ui = behindQuestion(asked)
         HeaderView.draw(into: &grid, rect: layout.header, ui: ui, context: c)
         TabBarView.draw(into: &grid, rect: layout.tabBar, ui: ui, context: c)
         if case .problems = ui.mode {
@@ -25,37 +26,33 @@ public enum Screen {
             ReviewView.draw(into: &grid, rect: layout.body, ui: ui, meeting: meeting, index: index, context: c)
         } else if case .input(let line) = ui.mode, isReviewInput(line.purpose), case .review(let meeting, let index)? = ui.reviewReturn {
             ReviewView.draw(into: &grid, rect: layout.body, ui: ui, meeting: meeting, index: index, context: c)
-        } else if AppUpdate.isOutstandingTab(ui, c) {
+        } else if Select.isOutstandingTab(ui, c) {
             OutstandingView.draw(into: &grid, rect: layout.body, ui: ui, context: c)
         } else {
             PanelView.draw(into: &grid, layout: layout, ui: ui, context: c)
         }
-        if let overlay = overlay(ui, c, width: layout.body.width) {
+        if let overlay = Select.overlay(ui, c, width: layout.body.width) {
             overlay.draw(into: &grid, area: layout.body, top: ui.overlayTop)
         }
-        let cursor = StatusLineView.draw(into: &grid, rect: layout.statusLine, ui: ui, context: c)
-        FooterView.draw(into: &grid, rect: layout.footer, ui: ui, context: c)
+        let cursor = StatusLineView.draw(into: &grid, rect: layout.statusLine, ui: asked, context: c)
+        FooterView.draw(into: &grid, rect: layout.footer, ui: asked, context: c)
         return Frame(grid: grid, cursor: cursor)
+    }
+
+    /// While a question is asked, the screen behind it is what it was before: the question
+    /// itself is on the status line.
+    static func behindQuestion(_ ui: UIState) -> UIState {
+        guard case .confirm(let q) = ui.mode else { return ui }
+        var behind = ui
+        behind.mode = q.back
+        if case .input = q.back { behind.mode = .browse }
+        return behind
     }
 
     static func isReviewInput(_ p: InputPurpose) -> Bool {
         switch p {
         case .reviewOutcome, .reviewReassign, .reviewDropReason: return true
         default: return false
-        }
-    }
-
-    static func overlay(_ ui: UIState, _ c: AppContext, width: Int) -> Overlay? {
-        switch ui.mode {
-        case .help: return OverlayContent.help(c.keyMap, width: width)
-        case .problems: return OverlayContent.problems(c.diagnostics, fileName: c.fileName, width: width)
-        case .groupPicker(let i): return OverlayContent.groupPicker(c.state, index: i)
-        case .ratingPicker: return AppUpdate.currentProject(ui, c).map(OverlayContent.ratingPicker)
-        case .history(let id): return OverlayContent.history(c.state, id: id, width: width)
-        case .plan(let ref): return c.state.projects[ref].map { OverlayContent.plan($0, width: width, writable: ui.isWritable) }
-        case .groupPlan: return ui.group.flatMap { c.state.groups[$0] }.map { OverlayContent.groupPlan($0, state: c.state, width: width) }
-        case .exportMenu(let report): return OverlayContent.exportMenu(report)
-        default: return nil
         }
     }
 

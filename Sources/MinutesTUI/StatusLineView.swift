@@ -7,16 +7,11 @@ public enum StatusLineView {
     public static func draw(into grid: inout CellGrid, rect: Rect, ui: UIState, context c: AppContext) -> (x: Int, y: Int)? {
         grid.fill(rect)
         if case .input(let line) = ui.mode {
-            let prompt = line.prompt + " › "
-            let pw = grid.put(prompt, x: rect.x, y: rect.y, style: Theme.prompt, maxWidth: rect.width)
-            let room = max(1, rect.width - pw - 1)
-            let slice = line.editor.visibleSlice(width: room)
-            if line.purpose.mentionsOwners(in: c.state) {
-                drawHighlightingInitials(slice.text, into: &grid, x: rect.x + pw, y: rect.y, width: room, people: c.state.people)
-            } else {
-                grid.put(slice.text, x: rect.x + pw, y: rect.y, maxWidth: room)
-            }
-            return (rect.x + pw + slice.cursorColumn, rect.y)
+            return drawInput(line, into: &grid, rect: rect, context: c)
+        }
+        if case .confirm(let q) = ui.mode {
+            grid.put(" " + TextSanitizer.sanitize(q.question), x: rect.x, y: rect.y, style: Theme.warning, maxWidth: rect.width)
+            return nil
         }
         if let s = ui.status {
             let style: Style = s.kind == .error ? Theme.error : s.kind == .warning ? Theme.warning : Theme.info
@@ -26,6 +21,32 @@ public enum StatusLineView {
                      x: rect.x, y: rect.y, style: Theme.warning, maxWidth: rect.width)
         }
         return nil
+    }
+
+    /// The input area: the prompt, then the text wrapped over as many rows as the area has
+    /// (it grows with the text, up to `Select.maxInputRows`), the cursor's row always shown.
+    /// A pre-filled value is shown selected (reversed): typing replaces it.
+    static func drawInput(_ line: InputLine, into grid: inout CellGrid, rect: Rect, context c: AppContext) -> (x: Int, y: Int) {
+        let pw = Select.promptWidth(line, width: rect.width)
+        // A prompt too long for half the width is shortened, never cut through its " › ".
+        let prompt = DisplayWidth.of(line.prompt + " › ") > pw ? TabBarView.shorten(line.prompt, to: pw - 3) : line.prompt
+        grid.put(prompt + " › ", x: rect.x, y: rect.y, style: Theme.prompt, maxWidth: pw)
+        let room = max(1, rect.width - pw - 1)
+        let shown = Select.inputText(line, width: rect.width, maxRows: rect.height)
+        let owners = line.purpose.mentionsOwners(in: c.state)
+        for (i, row) in shown.rows.enumerated() {
+            let text = TextSanitizer.sanitize(row)
+            let y = rect.y + i
+            if line.editor.isPrefilled {
+                grid.put(text, x: rect.x + pw, y: y, style: Theme.selected, maxWidth: room)
+            } else if owners {
+                drawHighlightingInitials(text, into: &grid, x: rect.x + pw, y: y, width: room, people: c.state.people)
+            } else {
+                grid.put(text, x: rect.x + pw, y: y, maxWidth: room)
+            }
+        }
+        if shown.hiddenAbove { grid.put("▲", x: rect.x + pw - 2, y: rect.y, style: Theme.muted) }
+        return (rect.x + pw + min(shown.cursorColumn, room), rect.y + shown.cursorRow)
     }
 
     /// The typed text with unknown initials in the warning colour, known ones in bold.
@@ -60,20 +81,26 @@ public enum FooterView {
         var items: [(String, String)]
         switch ui.mode {
         case .input(let line):
-            // The input line covers the status line, so a message about what was typed (an
+            // The input area covers the status line, so a message about what was typed (an
             // error, "NOT SAVED", a restored draft) takes the footer's place until it changes.
             if let s = ui.status {
                 let style: Style = s.kind == .error ? Theme.error : s.kind == .warning ? Theme.warning : Theme.info
                 grid.put(" " + TextSanitizer.sanitize(s.text), x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
                 return
             }
-            items = [("Enter", "save"), ("Esc", "cancel")]
-            if line.purpose.mentionsOwners(in: c.state) { items.append(("Tab", "complete name")) }
-            items += [("^W", "delete word"), ("^U", "clear")]
+            items = c.keyMap.footer(for: .input, writable: true).filter { b in
+                switch b.action {
+                case .lineBreak: return line.editor.multiline
+                case .complete: return line.purpose.mentionsOwners(in: c.state)
+                default: return true
+                }
+            }.map { ($0.keyLabel, $0.footer!) }
+        case .confirm:
+            items = [("y", "yes"), ("any other key", "no")]
         case .review:
             items = c.keyMap.footer(for: .review, writable: ui.isWritable).map { ($0.keyLabel, $0.footer!) }
         case .browse:
-            let context: KeyContext = AppUpdate.isOutstandingTab(ui, c) ? .outstanding : .panel
+            let context = Select.keyContext(ui, c)
             items = c.keyMap.footer(for: context, writable: ui.isWritable).map { ($0.keyLabel, $0.footer!) }
             if ui.lookBack != nil { items.insert(("Esc", "now"), at: 0) }
         case .ratingPicker:
@@ -87,23 +114,27 @@ public enum FooterView {
                 : [("d", "docx"), ("h", "html"), ("m", "markdown"), ("t", "text")] + (report == .actions ? [("c", "csv")] : []) + [("Esc", "cancel")]
         default:
             items = [("any key", "close")]
-            let layout = Layout(width: ui.width, height: ui.height)
-            if let o = Screen.overlay(ui, c, width: layout.body.width), o.maxTop(areaHeight: layout.body.height) > 0 {
+            let layout = Select.layout(ui)
+            if let o = Select.overlay(ui, c, width: layout.body.width), o.maxTop(areaHeight: layout.body.height) > 0 {
                 items.insert(("↑↓ PgUp/PgDn", "scroll"), at: 0)
             }
         }
-        // Help and quit always stay; other keys are dropped from the end when room runs out.
-        let pinned = items.filter { $0.0 == "?" || $0.0 == "q" }
-        let rest = items.filter { $0.0 != "?" && $0.0 != "q" }
+        // Help, quit, review and search always stay; other keys are dropped from the end when
+        // room runs out, and the order is kept.
+        func isPinned(_ item: (String, String)) -> Bool { ["?", "q", "R", "/"].contains(item.0) }
         func need(_ item: (String, String)) -> Int { DisplayWidth.of(item.0) + DisplayWidth.of(item.1) + 2 }
-        var room = rect.width - pinned.reduce(0) { $0 + need($1) }
+        var room = rect.width - items.filter(isPinned).reduce(0) { $0 + need($1) }
         var shown: [(String, String)] = []
-        for item in rest where need(item) <= room {
-            shown.append(item)
-            room -= need(item)
+        for item in items {
+            if isPinned(item) {
+                shown.append(item)
+            } else if need(item) <= room {
+                shown.append(item)
+                room -= need(item)
+            }
         }
         var x = rect.x
-        for (key, label) in shown + pinned {
+        for (key, label) in shown {
             x += grid.put(key, x: x, y: rect.y, style: Theme.footerKey)
             x += grid.put(" " + label + " ", x: x, y: rect.y, style: Theme.footerText, maxWidth: rect.maxX - x)
         }

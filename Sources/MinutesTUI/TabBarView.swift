@@ -8,13 +8,13 @@ public enum TabBarView {
         projects.map { p in
             let marker = p.latestRating.map { "·" + $0.rating.marker } ?? ""
             return "\(p.ref.number)\(marker) " + TextSanitizer.sanitize(p.headline)
-        } + ["Outstanding (\(outstanding))"]
+        } + ["0 Outstanding (\(outstanding))"]
     }
 
     public static func draw(into grid: inout CellGrid, rect: Rect, ui: UIState, context c: AppContext) {
         grid.fill(rect)
         let (labels, widths) = c.tabBar(group: ui.group, width: rect.width) {
-            let projects = AppUpdate.projects(ui, c)
+            let projects = Select.projects(ui, c)
             let open = ui.group.map { c.openFollowUpCount(group: $0) } ?? 0
             var labels = TabBarView.labels(projects, outstanding: open)
             // Each project tab gets an equal share of what the Outstanding tab and the rules
@@ -27,25 +27,31 @@ public enum TabBarView {
             return (labels, labels.map { DisplayWidth.of($0) + 2 })
         }
         let current = min(ui.tab, labels.count - 1)
-        // Scroll: the first visible tab is the one that keeps the current tab on screen.
+        let last = labels.count - 1
+        // The Outstanding tab always stays at the right end (0 reaches it); the project tabs
+        // scroll in the room left of it, so the current one is always visible.
+        let outstandingX = rect.maxX - widths[last]
+        let room = outstandingX - 1 - rect.x
         var first = 0
-        func span(_ from: Int, _ to: Int) -> Int { widths[from...to].reduce(0, +) + (to - from) }
-        // Room for the "‹ " and " ›" markers is kept only when the tabs do not all fit.
-        if span(0, labels.count - 1) > rect.width {
-            while first < current, span(first, current) > rect.width - 4 { first += 1 }
+        func span(_ from: Int, _ to: Int) -> Int { from > to ? 0 : widths[from...to].reduce(0, +) + (to - from) }
+        let fitsAll = span(0, last - 1) <= room
+        if !fitsAll, current < last {
+            while first < current, span(first, current) > room - 4 { first += 1 }
         }
         var x = rect.x
         if first > 0 { x += grid.put("‹ ", x: x, y: rect.y, style: Theme.muted) }
-        for i in first..<labels.count {
+        for i in first..<last {
             let w = widths[i]
-            let room = rect.maxX - x - (i < labels.count - 1 ? 2 : 0)
-            if w > room {
-                grid.put(" ›", x: rect.maxX - 2, y: rect.y, style: Theme.muted)
+            if x + w > outstandingX - 1 - (i < last - 1 ? 2 : 0) {
+                grid.put(" ›", x: outstandingX - 3, y: rect.y, style: Theme.muted)
                 break
             }
             x += grid.put(" " + labels[i] + " ", x: x, y: rect.y, style: i == current ? Theme.currentTab : Theme.tab)
-            if i < labels.count - 1 { x += grid.put("│", x: x, y: rect.y, style: Theme.rule) }
+            if i < last - 1 { x += grid.put("│", x: x, y: rect.y, style: Theme.rule) }
         }
+        if fitsAll { x = max(x, rect.x) } else { x = outstandingX - 1 }
+        if last > 0 { x += grid.put("│", x: x, y: rect.y, style: Theme.rule) }
+        grid.put(" " + labels[last] + " ", x: x, y: rect.y, style: current == last ? Theme.currentTab : Theme.tab, maxWidth: rect.maxX - x)
     }
 
     /// Cuts text to `width` display columns with an ellipsis.

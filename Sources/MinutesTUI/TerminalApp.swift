@@ -60,8 +60,10 @@ public enum TerminalApp {
                 if now.timeIntervalSince(lastIdle) >= 0.5 {
                     lastIdle = now
                     let before = runtime.session.state.eventCount
+                    let uiBefore = runtime.ui
                     hooks.idle?(runtime)
-                    if runtime.session.state.eventCount != before { paint() }
+                    // Repaint for new entries and for what the UI says about them (writable again).
+                    if runtime.session.state.eventCount != before || runtime.ui != uiBefore { paint() }
                 }
                 if draftDirty, now.timeIntervalSince(lastDraft) >= 3 {
                     hooks.saveDraft?(runtime.draft)

@@ -23,21 +23,8 @@ public enum TerminalBackendError: Error, Equatable, Sendable {
 /// Why one class: ncurses is global, stateful C; keeping it behind one `@MainActor` object
 /// makes the rest of the app pure Swift that renders into a `CellGrid` and reacts to `Key`s.
 ///
-/// Run loop:
-/// ```swift
-/// let terminal = try TerminalBackend()           // setlocale, newterm, raw, keypad, colours,
-/// defer { terminal.restore() }                   // bracketed paste, signal handlers
-/// var grid = CellGrid(width: terminal.width, height: terminal.height)
-/// while terminal.pendingSignal == nil {          // SIGINT, SIGTERM, SIGHUP or a lost terminal
-///     if let key = terminal.nextKey(timeoutMilliseconds: 100) {
-///         if case .resize(let w, let h) = key { grid = CellGrid(width: w, height: h) }
-///         // … update state with the key …
-///     }
-///     // … render state into grid …
-///     terminal.present(grid, cursor: (x: 3, y: 20))  // or cursor: nil to hide it
-/// }
-/// // save, then restore() (also idempotent if called again)
-/// ```
+/// `TerminalApp` is its run loop: `nextKey` until a key or a timeout, `present` a grid,
+/// `pendingSignal` after each key, `restore()` at the end (docs/architecture.md).
 @MainActor
 public final class TerminalBackend {
     /// A request to stop, recorded by a signal handler or by the key reader.
@@ -295,39 +282,48 @@ public final class TerminalBackend {
     }
 
     private func decodeCharacter(_ value: UInt32) -> Key {
-        switch value {
-        case 27: return decodeEscape()
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 8, 127: return .backspace
-        case 1...26: return .ctrl(Character(Unicode.Scalar(value + 96)!))
-        case 0..<32, 0x80..<0xA0: return .unknown
-        default: break
+        if value == 27 { return decodeEscape() }
+        if value < 0x20 || value == 0x7F || (0x80..<0xA0).contains(value) { return noteRepaint(KeyBurst.control(value)) }
+        return readBurst(first: value)
+    }
+
+    /// Ctrl-L: the next present() paints every cell again (ncurses clears first), for a screen
+    /// another program scribbled on. The app sees the key too (the help lists it).
+    private func noteRepaint(_ key: Key) -> Key {
+        if key == .ctrl("l") {
+            lastGrid = nil
+            clearok(window, true)
         }
-        guard let first = Unicode.Scalar(value) else { return .unknown }
-        // Gather what is already waiting, so a cluster typed or sent at once (e + U+0301,
-        // an emoji ZWJ sequence from an input method) arrives as one character.
-        var scalars = String.UnicodeScalarView([first])
+        return key
+    }
+
+    /// A printable character and whatever else is already waiting: one `.paste` when it
+    /// looks pasted (`KeyBurst`: pasted text arrives all at once, typed keys one by one), so
+    /// no pasted character acts as a command key; else its keys (a cluster sent at once is one).
+    private func readBurst(first: UInt32) -> Key {
+        var values: [UInt32] = [first]
         var trailing: Key?
-        wtimeout(window, 0)
-        while scalars.count < 64 {
-            var next: wint_t = 0
-            let status = wget_wch(window, &next)
-            if status == OK, next >= 0x20, next != 0x7F, !(0x80..<0xA0).contains(next),
-                let scalar = Unicode.Scalar(UInt32(next))
-            {
-                scalars.append(scalar)
-            } else if status == OK {
-                trailing = decodeCharacter(UInt32(next))
-                break
-            } else if status == KEY_CODE_YES {
-                trailing = decodeKeyCode(Int32(bitPattern: next))
-                break
-            } else {
-                break
+        /// Reads what arrives within `timeout` ms of the last, up to an escape (read on its own
+        /// later: an Alt chord or sequence) or a decoded key code.
+        func gather(_ timeout: Int32) {
+            wtimeout(window, timeout)
+            while trailing == nil, values.count < 1 << 20 {
+                var next: wint_t = 0
+                let status = wget_wch(window, &next)
+                if status == OK, next != 27 { values.append(UInt32(next)); continue }
+                if status == OK { unget_wch(wchar_t(next)) }
+                if status == KEY_CODE_YES { trailing = decodeKeyCode(Int32(bitPattern: next)) }
+                return
             }
         }
-        var keys = String(scalars).map { Key.char($0) }
+        gather(0)
+        if KeyBurst.looksPasted(values) {
+            gather(30)  // the rest of a paste may follow in the pipe's next chunk
+            if KeyBurst.dropFinalEnter(&values) { pendingKeys.append(.enter) }
+            if let trailing { pendingKeys.append(trailing) }
+            return .paste(KeyBurst.text(of: values))
+        }
+        var keys = KeyBurst.keys(from: values).map(noteRepaint)
         if let trailing { keys.append(trailing) }
         let key = keys.removeFirst()
         pendingKeys.append(contentsOf: keys)
@@ -349,6 +345,8 @@ public final class TerminalBackend {
             return .escape
         }
         switch next {
+        case 10, 13:
+            return .alt("\n")  // Alt-Enter: a line break inside an entry
         case 0x5B, 0x4F:  // "[" or "O": an unknown CSI or SS3 sequence
             return skipUnknownSequence(csi: next == 0x5B) ? .unknown : .alt(next == 0x5B ? "[" : "O")
         case 0x21..<0x7F, 0xA0...:
@@ -525,7 +523,7 @@ public final class TerminalBackend {
     private func paint(_ cell: Cell, x: Int, y: Int, columns: Int) {
         let attributes = attributes(for: cell.style)
         let pair = rolePairs[cell.style.role] ?? 0
-        var pieces = terminalPieces(for: cell)
+        var pieces = TerminalCells.pieces(for: cell, unicodeOutput: unicodeOutput, maxScalars: Int(CCHARW_MAX)) { wcwidth($0) }
         if pieces.count == 1, cell.width == 2, x + 1 >= columns { pieces = [[0x20]] }
         for (offset, piece) in pieces.enumerated() where x + offset < columns {
             var character = cchar_t()
@@ -534,33 +532,6 @@ public final class TerminalBackend {
             }
             mvwadd_wch(window, Int32(y), Int32(x + offset), &character)
         }
-    }
-
-    /// What to send for one grid cell so that ncurses (which advances by `wcwidth` of the
-    /// first scalar) and the terminal both use exactly `cell.width` columns: one piece
-    /// spanning the cell, or two one-column pieces for a wide cell.
-    private func terminalPieces(for cell: Cell) -> [[wchar_t]] {
-        let scalars = cell.text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) }
-        guard let base = scalars.first else { return Array(repeating: [0x20], count: max(1, cell.width)) }
-        if base.value < 0x7F, scalars.count == 1 { return [[wchar_t(base.value)]] }
-        let replacement: wchar_t = unicodeOutput ? 0xFFFD : 0x3F
-        let baseWidth = Int(wcwidth(wchar_t(bitPattern: base.value)))
-        if baseWidth == cell.width {
-            var values = scalars.map { wchar_t(bitPattern: $0.value) }
-            if values.count > Int(CCHARW_MAX) {
-                // Too long for one ncurses cell (families of four): keep the first person.
-                if let joiner = values.firstIndex(of: 0x200D) { values = Array(values[..<joiner]) }
-                values = Array(values.prefix(Int(CCHARW_MAX)))
-            }
-            return [values]
-        }
-        if cell.width == 2, baseWidth == 1 {
-            if scalars.count == 2, scalars.allSatisfy({ DisplayWidth.isRegionalIndicator($0.value) }) {
-                return scalars.map { [wchar_t(bitPattern: $0.value)] }
-            }
-            return [[wchar_t(bitPattern: base.value)], [0x20]]
-        }
-        return cell.width == 2 ? [[replacement], [0x20]] : [[replacement]]
     }
 
     private func attributes(for style: Style) -> attr_t {

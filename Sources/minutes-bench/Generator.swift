@@ -151,6 +151,9 @@ struct JournalGenerator {
     struct GroupSim {
         let slug: String
         var projects: [Int]
+        /// Each project's event id: entries name their project as `slug/N@id`, as writers of
+        /// format 2 do.
+        var projectIDs: [Int: EventID] = [:]
         let interval: Int
         var next: Day
         var meetings = 0
@@ -253,10 +256,11 @@ struct JournalGenerator {
 
     private mutating func addProject(_ sim: inout GroupSim) throws {
         let n = (sim.projects.last ?? 0) + 1
-        guard try emit(.project(ProjectRef(group: sim.slug, number: n), headline: text(words: 3...7))) != nil else { return }
+        guard let id = try emit(.project(ProjectRef(group: sim.slug, number: n), headline: text(words: 3...7))) else { return }
         sim.projects.append(n)
+        sim.projectIDs[n] = id
         if rng.chance(0.4) {
-            try emit(.plan(.project(ProjectRef(group: sim.slug, number: n)),
+            try emit(.plan(.project(ProjectRef(group: sim.slug, number: n, id: id)),
                            PlanFields(lead: initials(), aim: text(words: 4...9), links: ["https://example.org/p/\(n)"])))
         }
     }
@@ -303,7 +307,7 @@ struct JournalGenerator {
 
         // Each project: notes, follow-ups, the odd action, a rating.
         for n in sim.projects {
-            let ref = ProjectRef(group: sim.slug, number: n)
+            let ref = ProjectRef(group: sim.slug, number: n, id: sim.projectIDs[n])
             let notes = [1, 1, 2, 2, 3][rng.below(5)]
             for _ in 0..<notes {
                 if let id = try emit(.note(ref, meeting: day, text: text(words: 4...9))) {

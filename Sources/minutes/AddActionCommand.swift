@@ -15,7 +15,7 @@ struct AddActionCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("What is to be done.", valueName: "text"))
     var text: String
 
-    @Option(help: ArgumentHelp("The meeting that agreed it (it must exist); by default none.", valueName: "date"))
+    @Option(help: ArgumentHelp("The meeting that agreed it (it must exist); by default the latest, or, before the group has met, part of its set-up (in every meeting's minutes).", valueName: "date"))
     var meeting: String?
 
     @Flag(help: "Mark it confidential: left out of every circulated copy.")

@@ -4,9 +4,10 @@ import MinutesCore
 /// Turns what was typed into checked values, or a one-line error naming the argument.
 /// Every check happens before anything is written.
 enum Inputs {
-    /// A date as typed: `YYYY-MM-DD`, `today` or `yesterday`.
+    /// A date as typed, read as the app reads it (`EntryInput.date`): `YYYY-MM-DD`, `today`,
+    /// `yesterday`, "15th May 2009", "17 Sep" (the year nearest today).
     static func day(_ text: String, argument: String) throws -> Day {
-        if let d = Day.parseInput(text) { return d }
+        if let d = EntryInput.date(text, near: Day.today())?.day { return d }
         let t = text.trimmingCharacters(in: .whitespaces)
         let shape = t.utf8.count == 10 && t.utf8.enumerated().allSatisfy { i, b in
             i == 4 || i == 7 ? b == UInt8(ascii: "-") : (b >= 48 && b <= 57)
@@ -14,7 +15,7 @@ enum Inputs {
         if shape {
             throw CLIError.data("\(argument): \(t) is not a real date")
         }
-        throw CLIError.data("\(argument): '\(t)' is not a date; write YYYY-MM-DD, today or yesterday")
+        throw CLIError.data("\(argument): '\(t)' is not a date; write \(EntryInput.dateForms)")
     }
 
     static func day(_ text: String?, argument: String) throws -> Day? {
@@ -90,16 +91,18 @@ enum Inputs {
         return t.uppercased()
     }
 
-    /// A comma-separated list (`KP,DD` or repeated options), trimmed, empty parts dropped.
+    /// People as listed in options (`KP,DD`, `"KP DD and Kath Corcoran"`, repeated options),
+    /// split as the app splits them (`EntryInput.people`): initials one by one, other words
+    /// kept together for `attendee` to resolve against the directory.
     static func list(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        values.flatMap { EntryInput.people($0, people: []) }
     }
 
     /// Someone named in a meeting's attendance or as its chair: known initials typed in any
     /// case become the directory's initials; anything else is kept as typed ("PCSOs").
     static func attendee(_ text: String, in state: MinutesState) -> String {
+        let read = EntryInput.people(text, people: state.directory)
+        if read.count == 1 { return read[0] }
         let upper = text.uppercased()
         if Owner.looksLikeInitials(upper), state.people[upper] != nil { return upper }
         if let p = state.people.values.first(where: { $0.name.compare(text, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }) {

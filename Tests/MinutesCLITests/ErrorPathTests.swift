@@ -20,7 +20,7 @@ struct Rejection: CustomTestStringConvertible, Sendable {
 struct ErrorPathTests {
     static let rejections: [Rejection] = [
         // Dates.
-        Rejection(["add", "meeting", "be-safe", "15/05/2009"], 1, "<date>: '15/05/2009' is not a date"),
+        Rejection(["add", "meeting", "be-safe", "15/13/2009"], 1, "<date>: '15/13/2009' is not a date"),
         Rejection(["add", "meeting", "be-safe", "2009-02-30"], 1, "<date>: 2009-02-30 is not a real date"),
         Rejection(["add", "meeting", "be-safe", "2009-05-20", "--next", "2009-13-01"], 1, "--next: 2009-13-01 is not a real date"),
         Rejection(["add", "note", "be-safe/2", "text", "--meeting", "2009-02-30"], 1, "--meeting: 2009-02-30 is not a real date"),

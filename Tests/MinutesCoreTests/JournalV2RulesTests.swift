@@ -252,3 +252,61 @@ import Testing
         }
     }
 }
+
+/// The problems format 2 added, each where a reader of the journal needs it: its line, the
+/// column of the field at fault (where the caret goes), the right hint.
+@Suite struct JournalV2DiagnosticCatalogueTests {
+    static let journal = """
+        minutes-journal 2
+        2009-01-05T10:00:00.000Z hat3nbh79eda person initials=KP name="Kim Parker"
+        2009-01-05T10:00:01.000Z 30zz4ev6mawe person initials=KP name="Kieran Patel"
+        2009-01-05T10:01:00.000Z 420evesm7snk group slug=be-safe name="Be Safe"
+        2009-01-05T10:01:02.000Z jdm1jbmz4t0w project group=be-safe number=1 headline="Training"
+        2009-01-05T10:01:03.000Z jspjswry1f5a project group=be-safe number=1 headline="Directory"
+        2009-01-15T09:00:00.000Z 6azyff0zbh1k meeting group=be-safe date=2009-01-15 present=KP apology=KP
+        2009-01-15T09:10:00.000Z 9mxqxstwk70b note project=be-safe/1@jspjswry1f5a meeting=2009-01-15 text="A nte"
+        2009-01-16T09:10:00.000Z pvx8xnbm489k amend ref=9mxqxstwk70b base=9mxqxstwk70b text="A note"
+        2009-01-16T09:10:01.000Z vyxxvfavdbke amend ref=9mxqxstwk70b base=9mxqxstwk70b text="A note!"
+        2009-01-16T09:10:02.000Z pthnb5rsjkq8 note project=be-safe/2@zzzzzzzzzzzz meeting=2009-01-16 text="?"
+        2009-01-16T09:10:03.000Z 2dcct8vcg8qh note project=be-safe/1 meeting=2009-02-30 text="?"
+        2099-01-01T00:00:00.000Z kf541st6f8kr note project=be-safe/1 meeting=2009-01-15 text="Far"
+
+        """
+
+    struct Expected: CustomTestStringConvertible, Sendable {
+        let what: String
+        let headline: String
+        let hintStart: String
+        var testDescription: String { what }
+    }
+
+    static let expected: [Expected] = [
+        Expected(what: "one initials, two names", headline: #"j:3:63: warning: KP is defined again with another name: "Kieran Patel" here, "Kim Parker" on line 2"#,
+                 hintStart: "if these are two people"),
+        Expected(what: "a project number taken", headline: #"j:6:68: warning: be-safe/1 is also the number of line 5 ("Training"); this project is shown as be-safe/2"#,
+                 hintStart: "two copies each added a project"),
+        Expected(what: "present and apologising", headline: "j:7:85: warning: KP is both present and sending apologies at the meeting of be-safe on 2009-01-15 (on this line)",
+                 hintStart: "keep one"),
+        Expected(what: "amended apart", headline: "j:10:67: warning: 9mxqxstwk70b was amended apart on line 9 and here; this text stands",
+                 hintStart: "both amendments stay in the journal"),
+        Expected(what: "a project id that names no project", headline: "j:11:52: error: no project of be-safe has the id zzzzzzzzzzzz (be-safe/2 when written)",
+                 hintStart: "its project line is missing"),
+        Expected(what: "a line in the future", headline: "j:13:1: warning: this line is dated 2099-01-01T00:00:00.000Z, in the future",
+                 hintStart: "a hand edit or a wrong clock"),
+    ]
+
+    @Test(arguments: expected)
+    func eachProblemIsReportedAtItsFieldWithItsHint(_ e: Expected) throws {
+        let loaded = JournalLoader.load(text: Self.journal)
+        let d = try #require(loaded.diagnostics.first { $0.headline(file: "j") == e.headline },
+                             "\(loaded.diagnostics.map { $0.headline(file: "j") })")
+        #expect(d.hint?.hasPrefix(e.hintStart) == true, "\(d.hint ?? "no hint")")
+    }
+
+    @Test func nothingElseIsReported() {
+        let loaded = JournalLoader.load(text: Self.journal)
+        // The bad date is a line error of its own; the rest are the catalogue above.
+        #expect(loaded.diagnostics.count == Self.expected.count + 1, "\(loaded.diagnostics.map { $0.headline(file: "j") })")
+        #expect(loaded.diagnostics.errors.count == 2)
+    }
+}

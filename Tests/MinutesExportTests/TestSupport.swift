@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -6,44 +7,20 @@ import Testing
 
 // MARK: - Golden files
 
-/// Compares text with `Tests/MinutesExportTests/Golden/<name>`. Fails when the file is missing
+/// Compares text with `Tests/MinutesExportTests/Golden/<name>` through the shared golden-file
+/// helper (`TestSupport.Golden`, as the screens' snapshots do). Fails when the file is missing
 /// or differs; with `RECORD_SNAPSHOTS=1` in the environment it (re)writes the file instead.
 enum Golden {
     static func directory(filePath: String = #filePath) -> URL {
         URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     }
 
-    static var isRecording: Bool {
-        ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-    }
+    static var isRecording: Bool { TestSupport.Golden.isRecording }
 
     static func assertMatches(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = directory().appendingPathComponent(name)
-        if isRecording {
-            try FileManager.default.createDirectory(at: directory(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-            return
+        if let problem = TestSupport.Golden.mismatch(actual, file: directory().appendingPathComponent(name)) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("Golden file \(name) is missing; run the tests with RECORD_SNAPSHOTS=1 to create it", sourceLocation: sourceLocation)
-            return
-        }
-        let expected = String(decoding: data, as: UTF8.self)
-        guard expected != actual else { return }
-        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let firstDifference = zip(expectedLines, actualLines).enumerated()
-            .first { $0.element.0 != $0.element.1 }?.offset ?? min(expectedLines.count, actualLines.count)
-        let show: (ArraySlice<Substring>.Element?) -> String = { $0.map { String(reflecting: String($0)) } ?? "(end of text)" }
-        Issue.record(
-            """
-            Output differs from golden file \(name) at line \(firstDifference + 1):
-              expected: \(show(firstDifference < expectedLines.count ? expectedLines[firstDifference] : nil))
-              actual:   \(show(firstDifference < actualLines.count ? actualLines[firstDifference] : nil))
-            Run with RECORD_SNAPSHOTS=1 to accept the new output.
-            """,
-            sourceLocation: sourceLocation
-        )
     }
 }
 

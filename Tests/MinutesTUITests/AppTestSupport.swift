@@ -256,7 +256,7 @@ extension Fixture {
 extension AppHarness {
     /// Shows the Outstanding tab (Tab until it is there).
     func goToOutstanding() {
-        for _ in 0..<20 where !AppUpdate.isOutstandingTab(ui, context) { press(.tab) }
+        for _ in 0..<20 where !Select.isOutstandingTab(ui, context) { press(.tab) }
     }
 
     /// Opens the meeting of `today` with `m`, answering every question with Enter.

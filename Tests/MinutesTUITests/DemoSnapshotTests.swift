@@ -47,7 +47,7 @@ struct DemoSnapshotTests {
         let note = TextSanitizer.sanitize(
             "Decision recorded by the chair.\nاردو: اجلاس کا خلاصہ\nગુજરાતી: સભાનો સારાંશ\n中文：会议摘要\nRaw input was \u{1B}[31mred\u{1B}[0m\tand\u{200B}hidden.",
             keepingLineBreaks: true)
-        let lines = WordWrap.wrap(note, width: detail.width - 1)
+        let lines = StyledWrap.wrap([Span(note)], width: detail.width - 1).map { $0.spans.map(\.text).joined() }
         for (index, line) in lines.enumerated() where index < detail.height {
             grid.put(line, x: detail.x + 1, y: detail.y + index, maxWidth: detail.width - 1)
         }

@@ -20,7 +20,7 @@ struct KeyHandlingTests {
         #expect(h.ui.tab == 1)
         h.press(.backTab, .backTab)
         #expect(h.ui.tab == 6, "Shift-Tab from the first project wraps to the Outstanding tab")
-        #expect(AppUpdate.isOutstandingTab(h.ui, h.context))
+        #expect(Select.isOutstandingTab(h.ui, h.context))
         #expect(h.screen.contains("Open follow-ups in this group"))
         h.press(.tab)
         #expect(h.ui.tab == 0, "Tab from the Outstanding tab wraps to the first project")
@@ -34,7 +34,7 @@ struct KeyHandlingTests {
         h.press(.char("9"))
         #expect(h.ui.tab == 3, "there is no project 9")
         h.press(.char("0"))
-        #expect(h.ui.tab == 3)
+        #expect(Select.isOutstandingTab(h.ui, h.runtime.context), "0 is the Outstanding tab")
     }
 
     @Test func leftRightAndHLMoveBetweenColumnsAndStopAtTheEdges() throws {
@@ -189,13 +189,27 @@ struct KeyHandlingTests {
         let h = try AppHarness.sample()
         for key in ["t", "n", "a"] {
             h.press(.char(Character(key)))
-            h.type("something that is not wanted")
-            #expect(h.inputText == "something that is not wanted")
+            h.type("not wanted")
+            #expect(h.inputText == "not wanted")
             h.press(.escape)
             #expect(h.ui.mode == .browse)
         }
         #expect(h.newLines.isEmpty)
         #expect(!h.screen.contains("not wanted"))
+    }
+
+    @Test func escapeOnMoreThanAFewWordsAsksBeforeDiscardingThem() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("n"))
+        h.type("The hall is booked for the autumn fair")
+        h.press(.escape)
+        #expect(h.screen.contains("Discard the 8 words typed? y discards"))
+        h.press(.char("n"))
+        #expect(h.inputText == "The hall is booked for the autumn fair", "any key but y keeps the text")
+        #expect(h.runtime.draft?.text == "The hall is booked for the autumn fair")
+        h.press(.escape, .char("y"))
+        #expect(h.ui.mode == .browse)
+        #expect(h.newLines.isEmpty)
     }
 
     @Test func emptyTextIsRefusedAndTheLineStaysOpen() throws {
@@ -254,7 +268,9 @@ struct KeyHandlingTests {
         #expect(h.inputPurpose == .outcome(item.id))
         h.type("PC Lewis is the contact")
         h.press(.enter)
-        #expect(h.newEvents == [.done(ref: item.id, meeting: Fixture.june, outcome: "PC Lewis is the contact")])
+        #expect(h.newEvents == [.done(ref: item.id, meeting: Fixture.june, outcome: "PC Lewis is the contact"),
+                                .note(item.project, meeting: Fixture.june, text: "PC Lewis is the contact")],
+                "as in the review pass, the outcome is also a progress note")
         #expect(h.state.item(item.id)?.state.isOpen == false)
         #expect(h.screen.contains("✓ JB to ask the"), "a follow-up closed at this meeting stays listed, ticked")
 
@@ -327,6 +343,7 @@ struct KeyHandlingTests {
         let written = h.newEvents
         #expect(written.count == 3)  // meeting, done, note
         h.press(.escape, .char("u"))
+        if case .confirm = h.ui.mode { h.press(.char("y")) }  // the item may be in another project
         let retracts = h.newEvents.dropFirst(3)
         #expect(retracts.count == 2)
         #expect(retracts.allSatisfy { if case .retract = $0 { return true } else { return false } })
@@ -451,11 +468,12 @@ struct KeyHandlingTests {
         #expect(grid.cell(x: pdf.x, y: row)?.style == .plain)
         #expect(grid.cell(x: ro.x, y: row)?.style == .plain)
         // A follow-up being edited still shows its owners.
-        h.press(.escape, .char("2"))
+        h.press(.escape, .char("y"), .char("2"))  // y: discard the seven words typed
         h.selectFollowUp(containing: "add the missing details")
-        h.press(.char("e"), .home)  // the line scrolls to the cursor: show its start
-        let owner = try #require(h.grid.find("RO").first { $0.y == row }, "\(h.grid.snapshotText())")
-        #expect(h.grid.cell(x: owner.x, y: row)?.style == Theme.owner)
+        h.press(.char("e"), .home)
+        let input = Select.layout(h.ui).statusLine
+        let owner = try #require(h.grid.find("RO").first { $0.y >= input.y && $0.y < input.maxY }, "\(h.grid.snapshotText())")
+        #expect(h.grid.cell(x: owner.x, y: owner.y)?.style == Theme.owner)
     }
 
     @Test func unknownInitialsAreHighlightedOnTheInputLineAndOfferedForAdding() throws {
@@ -523,29 +541,34 @@ struct KeyHandlingTests {
         h.press(.paste("q\tquit\nu undo\u{1B}[31m"))
         #expect(!h.runtime.shouldQuit)
         #expect(h.newLines.isEmpty)
-        #expect(h.inputText == "q quit u undo[31m", "tabs and line breaks become spaces, controls go")
+        #expect(h.inputText == "q quit\nu undo[31m", "tabs become spaces, a note keeps line breaks, controls go")
+        h.press(.escape, .char("y"), .char("/"), .paste("two\nlines"))
+        #expect(h.inputText == "two lines", "a one-line prompt turns line breaks into spaces")
+        h.press(.escape)
         // A paste while browsing does nothing at all.
         h.press(.escape, .paste("q"))
         #expect(!h.runtime.shouldQuit)
     }
 
-    @Test func longTextScrollsWithTheCursorVisible() throws {
+    @Test func longTextWrapsOverAGrowingInputAreaWithTheCursorVisible() throws {
         let h = try AppHarness.sample()
         h.press(.char("n"))
+        let bodyBefore = Select.layout(h.ui).body.height
         let long = (1...30).map { "word\($0)" }.joined(separator: " ")
         h.type(long)
         let frame = h.runtime.frame()
-        let row = frame.grid.text(row: h.ui.height - 2)
-        #expect(row.hasPrefix("Note › "))
-        #expect(row.hasSuffix("word30"), "the end of the text is shown")
-        #expect(!row.contains("word1 "), "the start has scrolled away")
+        let input = Select.layout(h.ui).statusLine
+        #expect(input.height == 3, "about 200 characters take three rows at 80 columns")
+        #expect(Select.layout(h.ui).body.height == bodyBefore - 2, "the panel gives up the rows")
+        let rows = (input.y..<input.maxY).map { frame.grid.text(row: $0) }
+        #expect(rows[0].hasPrefix("Note › word1 word2"), "the start is still shown")
+        #expect(rows[2].hasSuffix("word30"), "and the end")
+        #expect(rows.allSatisfy { DisplayWidth.of($0) < h.ui.width })
         let cursor = try #require(frame.cursor)
-        #expect(cursor.y == h.ui.height - 2)
-        #expect(cursor.x < h.ui.width)
-        #expect(cursor.x == DisplayWidth.of(row), "the cursor sits after the last character")
+        #expect(cursor.y == input.maxY - 1)
+        #expect(cursor.x == DisplayWidth.of(rows[2]), "the cursor sits after the last character")
         h.press(.home)
-        let start = h.grid.text(row: h.ui.height - 2)
-        #expect(start.hasPrefix("Note › word1 word2"))
+        #expect(h.runtime.frame().cursor?.y == input.y)
         h.press(.enter)
         #expect(h.newEvents.count == 1)
     }
@@ -700,5 +723,25 @@ extension KeyHandlingTests {
         #expect(h.grid.text(row: h.ui.height - 2).hasPrefix("Follow-up › KP to ring the hall"))
         h.press(.enter)
         #expect(h.newEvents == [.todo(Self.ref(3), meeting: Fixture.june, owners: [.initials("KP")], text: "ring the hall")])
+    }
+}
+
+@Suite struct SubPointTests {
+    @Test func linesStartingWithADashAreSubPointsIndentedUnderTheirEntry() {
+        let spans = [Span(TextSanitizer.sanitize("Template to be sent, detailing:\n- an overview\n- contact numbers", keepingLineBreaks: true))]
+        let lines = ItemText.bulleted(spans, width: 30).map { $0.spans.map(\.text).joined() }
+        #expect(lines == ["• Template to be sent,", "  detailing:", "  ◦ an overview", "  ◦ contact numbers"])
+    }
+
+    @Test func altEnterTypesALineBreakInANoteAndTheNoteKeepsIt() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("2"), .char("n"))
+        h.type("Template to be sent, detailing:")
+        h.press(.alt("\n"))
+        h.type("- an overview")
+        h.press(.enter)
+        #expect(h.newEvents == [.note(ProjectRef(group: "stay-safe", number: 2), meeting: Fixture.june,
+                                      text: "Template to be sent, detailing:\n- an overview")])
+        #expect(h.screen.contains("◦ an overview"))
     }
 }

@@ -34,3 +34,29 @@ struct KeyTests {
         #expect(Key.paste("a") != Key.paste("b"))
     }
 }
+
+/// Telling a paste from typing when the terminal does not bracket pastes.
+@Suite struct KeyBurstTests {
+    static func values(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+
+    @Test func longOrMultiLineBurstsArePastesAndShortOnesAreKeys() {
+        #expect(KeyBurst.looksPasted(Self.values("Hall booked\nx\nu")))
+        #expect(KeyBurst.looksPasted(Self.values("sixteen letters!")))
+        #expect(!KeyBurst.looksPasted(Self.values("jj")), "keys queued while the app painted")
+        #expect(!KeyBurst.looksPasted(Self.values("e\u{301}")))
+        #expect(!KeyBurst.looksPasted(Self.values("ok\r")), "a short word and Enter")
+    }
+
+    @Test func aLineThenEnterKeepsTheEnterAsAKey() {
+        var one = Self.values("Directory printed for the team\r")
+        #expect(KeyBurst.dropFinalEnter(&one))
+        #expect(KeyBurst.text(of: one) == "Directory printed for the team")
+        var two = Self.values("first\nsecond\n")
+        #expect(!KeyBurst.dropFinalEnter(&two), "a pasted block keeps its last line break")
+        #expect(KeyBurst.text(of: Self.values("a\r\nb\rc\td\u{7}")) == "a\nb\nc\td")
+    }
+
+    @Test func shortBurstsSplitIntoKeysWithClustersWhole() {
+        #expect(KeyBurst.keys(from: Self.values("ae\u{301}\r\u{17}")) == [.char("a"), .char("e\u{301}"), .enter, .ctrl("w")])
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import MinutesTUI
+import TestSupport
 import Testing
 
 /// Compares a grid with its golden file `__Snapshots__/<name>.txt` next to this file.
@@ -18,29 +19,9 @@ func assertSnapshot(
         .appendingPathComponent("__Snapshots__", isDirectory: true)
     var files = [(name + ".txt", grid.snapshotText())]
     if styles { files.append((name + ".styles.txt", styleMask(grid))) }
-    let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
     for (fileName, actual) in files {
-        let url = directory.appendingPathComponent(fileName)
-        if recording {
-            do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                try Data(actual.utf8).write(to: url)
-            } catch {
-                Issue.record("Could not record snapshot \(fileName): \(error)", sourceLocation: sourceLocation)
-            }
-            continue
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record(
-                "Missing snapshot \(fileName). Run with RECORD_SNAPSHOTS=1 to record it, then inspect and commit it.\nActual:\n\(actual)",
-                sourceLocation: sourceLocation)
-            continue
-        }
-        let expected = String(decoding: data, as: UTF8.self)
-        if expected != actual {
-            Issue.record(
-                "Snapshot \(fileName) differs (- expected, + actual):\n\(lineDiff(expected: expected, actual: actual))",
-                sourceLocation: sourceLocation)
+        if let problem = Golden.mismatch(actual, file: directory.appendingPathComponent(fileName)) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
         }
     }
 }
@@ -80,18 +61,5 @@ private func mark(for style: Style) -> Character {
     }
 }
 
-/// A readable diff: every differing line as `-NN| expected` and `+NN| actual`.
-func lineDiff(expected: String, actual: String) -> String {
-    let old = expected.components(separatedBy: "\n")
-    let new = actual.components(separatedBy: "\n")
-    var output: [String] = []
-    for index in 0..<max(old.count, new.count) {
-        let left = index < old.count ? old[index] : nil
-        let right = index < new.count ? new[index] : nil
-        guard left != right else { continue }
-        let number = String(format: "%3d", index + 1)
-        if let left { output.append("-\(number)| \(left)") }
-        if let right { output.append("+\(number)| \(right)") }
-    }
-    return output.joined(separator: "\n")
-}
+/// A readable diff (see `Golden.lineDiff`).
+func lineDiff(expected: String, actual: String) -> String { Golden.lineDiff(expected: expected, actual: actual) }

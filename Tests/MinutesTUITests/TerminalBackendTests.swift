@@ -35,7 +35,7 @@ struct TerminalBackendTests {
         #expect(terminal.paintedText(x: 2, y: 1) == "日")
         #expect(terminal.paintedText(x: 4, y: 1) == "本")
         #expect(terminal.paintedText(x: 9, y: 1) == "e\u{301}")
-        #expect(terminal.paintedText(x: 10, y: 1) == "👩‍💻")
+        #expect(terminal.paintedText(x: 10, y: 1) == "👩", "a ZWJ sequence is sent as its first emoji: two columns in every terminal")
         #expect(terminal.paintedText(x: 12, y: 1) == " ")
         #expect(terminal.paintedText(x: 2, y: 2) == "ا")
         #expect(terminal.paintedText(x: 7, y: 2) == "ગુ")
