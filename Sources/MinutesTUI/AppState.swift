@@ -15,7 +15,7 @@ public enum Column: Int, CaseIterable, Sendable {
 
 /// What the text on the input line is for.
 public enum InputPurpose: Sendable, Hashable {
-    case addAction, addNote, addFollowUp
+    case addAction, addNote, addFollowUp, addDecision
     case edit(EventID)
     case outcome(EventID)
     case dropReason(EventID)
@@ -36,7 +36,7 @@ public enum InputPurpose: Sendable, Hashable {
     /// typed with Alt-Enter) and is worth asking about before Esc throws it away.
     public var isEntryText: Bool {
         switch self {
-        case .addAction, .addNote, .addFollowUp, .edit, .outcome, .reviewOutcome, .dropReason, .reviewDropReason: return true
+        case .addAction, .addNote, .addFollowUp, .addDecision, .edit, .outcome, .reviewOutcome, .dropReason, .reviewDropReason: return true
         default: return false
         }
     }
