@@ -138,6 +138,8 @@ public struct StatusMessage: Sendable, Hashable {
 public struct OutstandingOptions: Sendable, Hashable {
     public var byProject = false
     public var allGroups = false
+    /// Only follow-ups overdue or due soon (the red and amber of the RAG markers).
+    public var needingAttention = false
     public var owner: String?
 }
 

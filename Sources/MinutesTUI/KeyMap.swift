@@ -13,7 +13,7 @@ public enum Action: String, Sendable, CaseIterable {
     case openMeeting, review, rate, plan, groupPlan
     case lookBackEarlier, lookBackLater, history
     case export
-    case toggleGrouping, toggleAllGroups, filterOwner, jumpToItem
+    case toggleGrouping, toggleAllGroups, filterOwner, jumpToItem, toggleAttention
     case showProblems
     case reviewDone, reviewKeep, reviewReassign, reviewDrop, reviewSkip, reviewPrevious, leave
 }
@@ -90,6 +90,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.enter], .jumpToItem, .outstanding, footer: "go to", help: "Jump to the selected follow-up in its project"),
         KeyBinding([.char("o")], .toggleGrouping, .outstanding, footer: "by owner/project", help: "Group by owner or by project"),
         KeyBinding([.char("A")], .toggleAllGroups, .outstanding, footer: "all groups", help: "Show this group or all groups"),
+        KeyBinding([.char("v")], .toggleAttention, .outstanding, footer: nil, help: "Show only overdue and due-soon follow-ups, or all"),
         KeyBinding([.char("f")], .filterOwner, .outstanding, footer: "filter", help: "Filter by owner (empty shows everyone)"),
         // Review pass.
         KeyBinding([.char("x"), .char("d")], .reviewDone, .review, footer: "done", help: "Done: type the outcome once (also recorded as a progress note)", writes: true),

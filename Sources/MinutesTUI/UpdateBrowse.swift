@@ -90,6 +90,10 @@ extension AppUpdate {
             ui.outstanding.byProject.toggle()
             ui.outstandingSelection = 0
             ui.outstandingScroll = 0
+        case .toggleAttention:
+            ui.outstanding.needingAttention.toggle()
+            ui.outstandingSelection = 0
+            ui.outstandingScroll = 0
         case .toggleAllGroups:
             ui.outstanding.allGroups.toggle()
             ui.outstandingSelection = 0

@@ -36,6 +36,19 @@ import MinutesCore
         #expect(h.screen.contains("▲"), "\(h.screen)")
     }
 
+    @Test func theOutstandingTabShowsOnlyFollowUpsNeedingAttentionOnV() throws {
+        let h = try AppHarness.sample()
+        h.press(.char("0"))
+        let all = OutstandingModel(h.ui, h.context).itemRows.count
+        h.press(.char("v"))
+        let model = OutstandingModel(h.ui, h.context)
+        let shown = model.rows.compactMap { if case .item(let o) = $0 { return o.item } else { return nil } }
+        #expect(!shown.isEmpty && model.itemRows.count < all)
+        #expect(shown.allSatisfy { h.state.dueStatus($0, today: h.context.today) != .onTrack })
+        h.press(.char("v"))
+        #expect(OutstandingModel(h.ui, h.context).itemRows.count == all)
+    }
+
     @Test func theNewKeysAreInTheHelp() {
         let help = KeyMap.standard.bindings.map(\.help)
         #expect(help.contains { $0.hasPrefix("Add a decision") })
