@@ -33,21 +33,31 @@ extension MinutesState {
         case .amend(let ref, let t, let o, let base):
             guard v2 else { return .amend(ref: ref, text: t, owners: o) }
             return .amend(ref: ref, text: t, owners: o, base: base ?? currentVersion(of: ref))
-        case .person, .group, .project, .meeting, .done, .drop, .reassign, .carry, .retract:
+        case .decision(let r, let m, let t): return .decision(named(r), meeting: dated(r, m), text: t)
+        case .aob(let g, let m, let t): return .aob(group: g, meeting: m ?? groups[g]?.latestMeeting?.date, text: t)
+        case .person, .group, .project, .meeting, .done, .drop, .reassign, .carry, .retract, .approve, .due, .confidential:
             return body
         }
     }
 
     /// Why `body` cannot be written to a journal of `formatVersion` at all, or nil: format 1
-    /// has no place for the plan fields format 2 added (an older program would drop them).
+    /// has no place for what format 2 added — the kinds of formal minutes (decisions, any other
+    /// business, approvals, due dates, confidential marks), people in attendance, and plan
+    /// fields beyond the first few (an older program would stop at them, or drop them).
     public static func formatProblem(_ body: EventBody, formatVersion: Int) -> Diagnostic? {
-        guard formatVersion < 2, case .plan(let target, let f) = body else { return nil }
-        if case .action = target {
-        } else if !f.needsFormat2 {
-            return nil
+        guard formatVersion < 2 else { return nil }
+        let needsFormat2: Bool
+        switch body {
+        case .decision, .aob, .approve, .due, .confidential: needsFormat2 = true
+        case .meeting(let m): needsFormat2 = !m.inAttendance.isEmpty
+        case .plan(.action, _): needsFormat2 = true
+        case .plan(_, let f): needsFormat2 = f.needsFormat2
+        case .person, .group, .project, .action, .note, .todo, .done, .drop, .reassign, .carry, .rate, .amend, .retract:
+            needsFormat2 = false
         }
-        return .error(line: 0, "this journal is in format 1, which cannot hold these plan fields",
-                      hint: "run `minutes upgrade` to move it to format 2 first")
+        guard needsFormat2 else { return nil }
+        return .error(line: 0, "this journal is in format 1, which cannot hold this \(body.kind.rawValue) entry",
+                      hint: "run `minutes upgrade` to move it to format 2 first", field: "kind")
     }
 
     /// The latest timestamp among the events `body` refers to (its group, its project, the
@@ -57,6 +67,10 @@ extension MinutesState {
         switch body {
         case .action(let r, _, _), .note(let r, _, _), .todo(let r, _, _, _), .rate(let r, _, _, _), .plan(.project(let r), _):
             return project(r)?.recorded
+        case .decision(let r, _, _): return project(r)?.recorded
+        case .aob(let g, _, _), .approve(let g, _, _, _): return groups[g]?.recorded
+        case .due(let ref, _, _), .confidential(let ref):
+            return itemPosition(ref).map { itemStorage[$0].recorded } ?? lastTimestamp
         case .meeting(let m): return groups[m.group]?.recorded
         case .project(let r, _): return groups[r.group]?.recorded
         case .plan(.group(let g), _): return groups[g]?.recorded

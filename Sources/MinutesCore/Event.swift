@@ -131,7 +131,10 @@ public enum Rating: String, CaseIterable, Sendable, Comparable {
 
 /// The kinds of event, by their journal keyword.
 public enum EventKind: String, CaseIterable, Sendable {
-    case person, group, project, meeting, action, note, todo, done, drop, reassign, carry, rate, amend, retract, plan
+    case person, group, project, meeting, action, note, todo, done, drop, reassign, carry, rate, amend, retract, plan,
+         decision, aob, approve, due
+    /// Journal keywords are at most 8 bytes (the parser packs them into one word).
+    case confidential = "withhold"
 }
 
 /// What a `meeting` event says about a meeting. Repeating a meeting event for the same
@@ -144,9 +147,12 @@ public struct MeetingFields: Hashable, Sendable {
     public var chair: String?
     public var minuteTaker: String?
     public var next: Day?
+    /// Who was in attendance without being a member (an officer, a guest): "In attendance".
+    public var inAttendance: [String] = []
 
     public init(group: String, date: Day, present: [String] = [], apologies: [String] = [],
-                chair: String? = nil, minuteTaker: String? = nil, next: Day? = nil) {
+                chair: String? = nil, minuteTaker: String? = nil, next: Day? = nil, inAttendance: [String] = []) {
+        self.inAttendance = inAttendance
         self.group = group
         self.date = date
         self.present = present
@@ -302,6 +308,17 @@ public enum EventBody: Hashable, Sendable {
     case retract(ref: EventID, reason: String?)
     /// Sets plan fields of a project or group.
     indirect case plan(PlanTarget, PlanFields)
+    /// A decision taken at a meeting, minuted under its project ("Decision: …").
+    case decision(ProjectRef, meeting: Day?, text: String)
+    /// An item of any other business, minuted for the group rather than for a project.
+    case aob(group: String, meeting: Day?, text: String)
+    /// The minutes of the group's meeting on `meeting` were approved as a true record at the
+    /// meeting on `at`, with the amendments made to them, if any.
+    indirect case approve(group: String, meeting: Day, at: Day, amendments: String?)
+    /// Sets or changes the date a follow-up is due by (each change kept in its history).
+    case due(ref: EventID, meeting: Day?, date: Day)
+    /// Marks an item confidential: kept out of every circulated copy (retract to unmark).
+    case confidential(ref: EventID)
 
     public var kind: EventKind {
         switch self {
@@ -320,6 +337,11 @@ public enum EventBody: Hashable, Sendable {
         case .amend: return .amend
         case .retract: return .retract
         case .plan: return .plan
+        case .decision: return .decision
+        case .aob: return .aob
+        case .approve: return .approve
+        case .due: return .due
+        case .confidential: return .confidential
         }
     }
 
@@ -328,13 +350,14 @@ public enum EventBody: Hashable, Sendable {
         switch self {
         case .group(let slug, _, _): return slug
         case .project(let p, _), .action(let p, _, _), .note(let p, _, _), .todo(let p, _, _, _),
-             .rate(let p, _, _, _):
+             .rate(let p, _, _, _), .decision(let p, _, _):
             return p.group
+        case .aob(let g, _, _), .approve(let g, _, _, _): return g
         case .meeting(let m): return m.group
         case .plan(.group(let g), _): return g
         case .plan(.project(let p), _): return p.group
         case .plan(.action, _): return nil
-        case .person, .done, .drop, .reassign, .carry, .amend, .retract: return nil
+        case .person, .done, .drop, .reassign, .carry, .amend, .retract, .due, .confidential: return nil
         }
     }
 
@@ -342,11 +365,13 @@ public enum EventBody: Hashable, Sendable {
     public var meeting: Day? {
         switch self {
         case .action(_, let m, _), .note(_, let m, _), .todo(_, let m, _, _), .rate(_, let m, _, _),
-             .done(_, let m, _), .drop(_, let m, _), .reassign(_, let m, _), .carry(_, let m):
+             .done(_, let m, _), .drop(_, let m, _), .reassign(_, let m, _), .carry(_, let m),
+             .decision(_, let m, _), .aob(_, let m, _), .due(_, let m, _):
             return m
+        case .approve(_, _, let at, _): return at
         case .meeting(let f): return f.date
         case .plan(_, let f): return f.meeting
-        case .person, .group, .project, .amend, .retract: return nil
+        case .person, .group, .project, .amend, .retract, .confidential: return nil
         }
     }
 
@@ -354,11 +379,11 @@ public enum EventBody: Hashable, Sendable {
     public var ref: EventID? {
         switch self {
         case .done(let r, _, _), .drop(let r, _, _), .reassign(let r, _, _), .amend(let r, _, _, _),
-             .retract(let r, _), .carry(let r, _):
+             .retract(let r, _), .carry(let r, _), .due(let r, _, _), .confidential(let r):
             return r
         case .plan(.action(let r), _):
             return r
-        case .person, .group, .project, .meeting, .action, .note, .todo, .rate, .plan:
+        case .person, .group, .project, .meeting, .action, .note, .todo, .rate, .plan, .decision, .aob, .approve:
             return nil
         }
     }

@@ -51,10 +51,12 @@ public enum EventWriter {
             field("date", m.date.iso)
             for p in m.present { field("present", p) }
             for a in m.apologies { field("apology", a) }
+            for g in m.inAttendance { field("guest", g) }
             field("chair", m.chair)
             field("minutes", m.minuteTaker)
             field("next", m.next?.iso)
-        case .action(let ref, let meeting, let text), .note(let ref, let meeting, let text):
+        case .action(let ref, let meeting, let text), .note(let ref, let meeting, let text),
+             .decision(let ref, let meeting, let text):
             field("project", ref.journalValue)
             field("meeting", meeting?.iso)
             field("text", text)
@@ -119,6 +121,21 @@ public enum EventWriter {
             field("code", p.code)
             owners(p.owners)
             field("timing", p.timescale)
+        case .aob(let group, let meeting, let text):
+            field("group", group)
+            field("meeting", meeting?.iso)
+            field("text", text)
+        case .approve(let group, let meeting, let at, let amendments):
+            field("group", group)
+            field("date", meeting.iso)
+            field("meeting", at.iso)
+            field("text", amendments)
+        case .due(let ref, let meeting, let date):
+            field("ref", ref.text)
+            field("meeting", meeting?.iso)
+            field("date", date.iso)
+        case .confidential(let ref):
+            field("ref", ref.text)
         }
         field("source", source)
         return out

@@ -37,7 +37,8 @@ extension JournalParser {
             let g = slug(.group, b), d = day(.date, b)
             if let g, let d {
                 let fields = MeetingFields(group: g, date: d, present: all(.present, b), apologies: all(.apology, b),
-                                           chair: text(.chair, b), minuteTaker: text(.minutes, b), next: day(.next, b))
+                                           chair: text(.chair, b), minuteTaker: text(.minutes, b), next: day(.next, b),
+                                           inAttendance: all(.guest, b))
                 if !failed { return event(id, timestamp, b, .meeting(fields)) }
             }
         case .action, .note, .todo:
@@ -102,6 +103,22 @@ extension JournalParser {
             }
         case .plan:
             if let event = buildPlan(id, timestamp, b) { return event }
+        case .decision:
+            let p = project(b), m = day(.meeting, b), t = text(.text, b)
+            if let p, let t, !failed { return event(id, timestamp, b, .decision(p, meeting: m, text: t)) }
+        case .aob:
+            let g = slug(.group, b), m = day(.meeting, b), t = text(.text, b)
+            if let g, let t, !failed { return event(id, timestamp, b, .aob(group: g, meeting: m, text: t)) }
+        case .approve:
+            let g = slug(.group, b), d = day(.date, b), at = day(.meeting, b), t = text(.text, b)
+            if let g, let d, let at, !failed {
+                return event(id, timestamp, b, .approve(group: g, meeting: d, at: at, amendments: t))
+            }
+        case .due:
+            let r = ref(b), d = day(.date, b), m = day(.meeting, b)
+            if let r, let d, !failed { return event(id, timestamp, b, .due(ref: r, meeting: m, date: d)) }
+        case .confidential:
+            if let r = ref(b), !failed { return event(id, timestamp, b, .confidential(ref: r)) }
         }
         if failed, let failure { return .failure(failure) }
         return .failure(.error(line: number, column: 1, "could not read this \(kind.rawValue) event"))

@@ -2,7 +2,7 @@
 public enum FieldKey: Int, CaseIterable, Sendable {
     case initials, name, org, slug, lead, group, number, headline, date, present, apology, chair,
          minutes, next, project, meeting, text, owner, ref, outcome, reason, rating, comment, aim,
-         start, end, link, priority, base, source, email,
+         start, end, link, priority, base, source, email, guest,
          title, purpose, approach, resource, issue, baseline, success, plans, target, context, code, lang,
          timing, clear
 
@@ -65,8 +65,8 @@ extension EventKind {
         case .project:
             return spec([.group, .number, .headline], order: [.group, .number, .headline], .always)
         case .meeting:
-            return spec([.group, .date], optional: [.chair, .minutes, .next], repeated: [.present, .apology],
-                        order: [.group, .date, .present, .apology, .chair, .minutes, .next], .ownDate)
+            return spec([.group, .date], optional: [.chair, .minutes, .next], repeated: [.present, .apology, .guest],
+                        order: [.group, .date, .present, .apology, .guest, .chair, .minutes, .next], .ownDate)
         case .action:
             return spec([.project, .text], optional: [.meeting], order: [.project, .meeting, .text], .meetingOrSetUp)
         case .note:
@@ -96,6 +96,19 @@ extension EventKind {
                         order: [.group, .project, .ref, .meeting, .clear, .title, .lang, .lead, .aim, .purpose, .start, .end,
                                 .link, .priority, .approach, .resource, .issue, .baseline, .success, .plans, .target,
                                 .context, .code, .owner, .timing], .planPeriod)
+        case .decision:
+            return spec([.project, .text], optional: [.meeting], order: [.project, .meeting, .text], .meetingOrSetUp)
+        case .aob:
+            return spec([.group, .text], optional: [.meeting], order: [.group, .meeting, .text], .meetingOrSetUp)
+        case .approve:
+            // `date` is the meeting whose minutes were approved, `meeting` the one that approved
+            // them, `text` the amendments made first. Whether minutes are approved is about the
+            // document, so every view (the minutes of the approved meeting included) sees it.
+            return spec([.group, .date, .meeting], optional: [.text], order: [.group, .date, .meeting, .text], .always)
+        case .due:
+            return spec([.ref, .date], optional: [.meeting], order: [.ref, .meeting, .date], .meetingOrDay)
+        case .confidential:
+            return spec([.ref], order: [.ref], .followsTarget)
         }
     }
 }

@@ -144,18 +144,28 @@ extension MinutesState {
         let position = itemStorage.append(
             Item(id: e.id, kind: kind, project: ref, recorded: e.timestamp, meeting: day, text: consume text, owners: owners))
         targets[e.id] = .item(position)
+        // Decisions are few: whether one goes at the end is read from the last one's item.
+        let decisionInOrder = kind != .decision
+            || (projects.values[projectIndex].decisions.last.flatMap { item($0)?.meeting }.map { $0 <= day } ?? true)
         let appended = Self.update(&projects.values[projectIndex]) { p in
             switch kind {
             case .action: p.actions.append(e.id); return true
             case .note: return p.appendNote(e.id, day: day)
             case .followUp: return p.appendFollowUp(e.id, day: day)
+            case .decision:
+                guard decisionInOrder else { return false }
+                p.decisions.append(e.id)
+                return true
             }
         }
         if !appended {  // an older meeting's item typed up late: inserted in meeting order
             let items = self.items
             Self.update(&projects.values[projectIndex]) { p in
-                if kind == .note { Self.insertOrdered(e.id, day: day, into: &p.notes, items: items) }
-                else { Self.insertOrdered(e.id, day: day, into: &p.followUps, items: items) }
+                switch kind {
+                case .note: Self.insertOrdered(e.id, day: day, into: &p.notes, items: items)
+                case .decision: Self.insertOrdered(e.id, day: day, into: &p.decisions, items: items)
+                default: Self.insertOrdered(e.id, day: day, into: &p.followUps, items: items)
+                }
             }
         }
         if kind == .followUp { groups.values[groupIndex].openFollowUps.opened(position) }

@@ -115,6 +115,7 @@ extension MinutesState {
                 case .action: project.actions.removeAll { $0 == id }
                 case .note: project.notes.removeAll { $0 == id }
                 case .followUp: project.followUps.removeAll { $0 == id }
+                case .decision: project.decisions.removeAll { $0 == id }
                 }
             }
             if wasOpen { noteClosed(position, group: item.project.group) }
@@ -158,6 +159,11 @@ extension MinutesState {
             projects.update(p) { project in
                 project.headlineHistory.removeAll { $0.id == ref }
                 project.recomputeHeadline()
+            }
+        case .mark?, .otherBusiness?, .approval?:
+            guard formal.retract(ref) else {
+                report(.warning(line: line, "\(ref) was already retracted", field: "ref"))
+                break
             }
         default:
             return false

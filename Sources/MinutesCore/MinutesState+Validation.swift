@@ -99,6 +99,55 @@ extension MinutesState {
             }
             return item.kind == .action ? nil
                 : error("\(ref) is \(item.kind == .followUp ? "a follow-up" : "a progress note"), not an action; only actions have an action plan's fields", field: "ref")
+        case .decision(let ref, _, _):
+            return project(ref)
+        case .aob(let slug, _, _):
+            return group(slug)
+        case .approve(let slug, let meeting, let at, _):
+            if let g = group(slug) { return g }
+            if at == meeting {
+                return error("the minutes of \(meeting) cannot be approved at the same meeting",
+                             hint: "minutes are approved at a later meeting: --at DATE", field: "meeting")
+            }
+            if at < meeting {
+                return error("the minutes of \(meeting) cannot be approved at the earlier meeting of \(at)",
+                             hint: "minutes are approved at a later meeting", field: "meeting")
+            }
+            return nil
+        case .due(let ref, _, let date):
+            if let p = followUp(ref, "given a due date") { return p }
+            if let item = items[ref], date < item.meeting {
+                return error("due \(date) is before the meeting of \(item.meeting) the follow-up was raised at",
+                             hint: "give a date on or after the meeting", field: "date")
+            }
+            return nil
+        case .confidential(let ref):
+            guard let item = items[ref], !item.isRetracted else {
+                return error("no action, note, follow-up or decision with id \(ref)",
+                             hint: "minutes show GROUP lists items with their ids", field: "ref")
+            }
+            return isConfidential(ref) ? error("\(ref) is already confidential", field: "ref") : nil
         }
+    }
+
+    /// Why the minutes of `group`'s meeting on `meeting` cannot be approved at the meeting of
+    /// `at` now, beyond what `problem(with:)` checks of the entry alone: both meetings must
+    /// have been held, and minutes are approved once.
+    public func approvalProblem(group slug: String, meeting: Day, at: Day) -> Diagnostic? {
+        guard let g = groups[slug] else {
+            return .error(line: 0, "unknown group '\(slug)'", hint: "minutes show lists the groups", field: "group")
+        }
+        if !g.hasMeeting(on: meeting) {
+            return .error(line: 0, "\(slug) held no meeting on \(meeting)", hint: "minutes show \(slug) lists its meetings", field: "date")
+        }
+        if at != meeting, !g.hasMeeting(on: at) {
+            return .error(line: 0, "\(slug) held no meeting on \(at) to approve them at",
+                          hint: "open it first with: minutes add meeting \(slug) \(at)", field: "meeting")
+        }
+        if let before = approval(of: slug, meeting: meeting) {
+            return .error(line: 0, "the minutes of \(meeting) were already approved at the meeting of \(before.at)",
+                          hint: "to change the record, amend the entries; to undo the approval: minutes retract \(before.id)", field: "date")
+        }
+        return nil
     }
 }

@@ -48,6 +48,9 @@ public struct MinutesState: Sendable {
     /// Items dated to a meeting by `meeting=`, checked when replay ends (the meeting may come
     /// later in replay order, as it does in a merged or back-filled journal).
     var datedToMeeting: [(line: Int, group: String, day: Day)] = []
+    /// What only formal minutes record, rare beside the items and so kept apart from them:
+    /// due dates, confidential marks, any other business and approvals (see `FormalRecords`).
+    public internal(set) var formal = FormalRecords()
 
     enum Target: Sendable {
         case person, group, retract
@@ -62,6 +65,12 @@ public struct MinutesState: Sendable {
         case headline(ProjectRef)
         /// A plan event of the action at that position in `itemStorage`.
         case actionPlan(item: Int)
+        /// A `due` or `confidential` mark on the item at that position.
+        case mark(item: Int)
+        /// An item of any other business of the group.
+        case otherBusiness(group: String)
+        /// An approval of minutes of the group.
+        case approval(group: String)
     }
 
     /// The id and time of the event being applied: all the `apply…` steps need of it besides
@@ -186,6 +195,11 @@ public struct MinutesState: Sendable {
         case .rate(let ref, let m, let rating, let comment): ok = applyRating(e, ref, m, rating, comment, line)
         case .retract(let ref, _): ok = applyRetract(e, ref, line)
         case .plan(let target, let fields): ok = applyPlan(e, target, fields, line)
+        case .decision(let ref, let m, let text): ok = applyItem(e, .decision, ref, m, text, [], line)
+        case .aob(let group, let m, let text): ok = applyOtherBusiness(e, group, m, text, line)
+        case .approve(let group, let m, let at, let amendments): ok = applyApproval(e, group, m, at, amendments, line)
+        case .due(let ref, let m, let date): ok = applyDue(e, ref, m, date, line)
+        case .confidential(let ref): ok = applyConfidential(e, ref, line)
         }
         if ok {
             eventCount += 1

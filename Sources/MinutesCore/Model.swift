@@ -91,6 +91,8 @@ public struct Meeting: Sendable, Hashable {
     public var chair: String?
     public var minuteTaker: String?
     public var next: Day?
+    /// Who was in attendance without being a member.
+    public var inAttendance: [String] = []
     /// The `meeting` events that opened and continued it, in replay order.
     var contributions: [(id: EventID, fields: MeetingFields)] = []
 
@@ -101,7 +103,7 @@ public struct Meeting: Sendable, Hashable {
 
     public static func == (a: Meeting, b: Meeting) -> Bool {
         a.group == b.group && a.date == b.date && a.present == b.present && a.apologies == b.apologies
-            && a.chair == b.chair && a.minuteTaker == b.minuteTaker && a.next == b.next
+            && a.chair == b.chair && a.minuteTaker == b.minuteTaker && a.next == b.next && a.inAttendance == b.inAttendance
     }
 
     public func hash(into h: inout Hasher) {
@@ -114,12 +116,14 @@ public struct Meeting: Sendable, Hashable {
         // Most meetings have one `meeting` event: its lists are used as they are (shared,
         // not copied) when they hold no repeats.
         if contributions.count == 1, let f = contributions.first?.fields,
-           !Self.hasRepeats(f.present), !Self.hasRepeats(f.apologies) {
+           !Self.hasRepeats(f.present), !Self.hasRepeats(f.apologies), !Self.hasRepeats(f.inAttendance) {
             present = f.present; apologies = f.apologies; chair = f.chair; minuteTaker = f.minuteTaker; next = f.next
+            inAttendance = f.inAttendance
             return
         }
-        present = []; apologies = []; chair = nil; minuteTaker = nil; next = nil
+        present = []; apologies = []; chair = nil; minuteTaker = nil; next = nil; inAttendance = []
         for c in contributions {
+            for g in c.fields.inAttendance where !inAttendance.contains(g) { inAttendance.append(g) }
             for p in c.fields.present where !present.contains(p) { present.append(p) }
             for a in c.fields.apologies where !apologies.contains(a) { apologies.append(a) }
             if let v = c.fields.chair { chair = v }
@@ -193,6 +197,8 @@ public struct Project: Sendable, Hashable {
     public internal(set) var followUps: [EventID] = []
     /// Ratings, one per meeting (the latest event for a meeting wins), oldest first.
     public internal(set) var ratings: [StatusRating] = []
+    /// Ids of decisions, ordered by meeting date, then as recorded.
+    public internal(set) var decisions: [EventID] = []
 
     var headlineHistory: [(id: EventID, text: String)] = []
     var planHistory: [(id: EventID, fields: PlanFields)] = []
@@ -222,7 +228,7 @@ public struct Project: Sendable, Hashable {
 
     public static func == (a: Project, b: Project) -> Bool {
         a.ref == b.ref && a.id == b.id && a.headline == b.headline && a.plan == b.plan && a.actions == b.actions
-            && a.notes == b.notes && a.followUps == b.followUps && a.ratings == b.ratings
+            && a.notes == b.notes && a.followUps == b.followUps && a.ratings == b.ratings && a.decisions == b.decisions
     }
 
     public func hash(into h: inout Hasher) { h.combine(ref) }
@@ -268,7 +274,7 @@ public struct Project: Sendable, Hashable {
 
 /// What an item under a project is.
 public enum ItemKind: String, Sendable, Hashable {
-    case action, note, followUp = "todo"
+    case action, note, followUp = "todo", decision
 }
 
 /// Where a follow-up stands.

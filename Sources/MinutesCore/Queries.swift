@@ -106,7 +106,7 @@ public extension MinutesState {
     func history(of id: EventID) -> [HistoryEntry] {
         guard let item = items[id] else { return [] }
         var out = [HistoryEntry(id: item.id, recorded: item.recorded, day: item.meeting,
-                                summary: "\(item.kind == .followUp ? "raised" : "recorded") at the meeting of \(item.meeting.long): "
+                                summary: "\(item.kind == .followUp ? "raised" : item.kind == .decision ? "decided" : "recorded") at the meeting of \(item.meeting.long): "
                                     + (item.owners.isEmpty ? "" : Owner.phrase(item.owners) + " to ") + item.text,
                                 isRetracted: false)]
         if item.kind == .followUp, let g = groups[item.project.group] {
@@ -116,16 +116,30 @@ public extension MinutesState {
                                         summary: "carried into the meeting of \(m.date.long)", isRetracted: false))
             }
         }
+        let afterApproval = Dictionary(postApprovalAmendments(item).map { ($0.change.id, $0.approval) }, uniquingKeysWith: { a, _ in a })
         for c in item.changes {
-            let summary: String
+            var summary: String
             switch c.kind {
-            case .amend(let t, let o): summary = "amended: " + (o.map { Owner.phrase($0) + " to " } ?? "") + t
+            case .amend(let t, let o):
+                summary = "amended: " + (o.map { Owner.phrase($0) + " to " } ?? "") + t
+                if let a = afterApproval[c.id] {
+                    summary = "post-approval amendment (the minutes were approved at the meeting of \(a.at.long)): "
+                        + (o.map { Owner.phrase($0) + " to " } ?? "") + t
+                }
             case .done(let outcome): summary = "done" + (outcome.map { ": " + $0 } ?? "")
             case .drop(let reason): summary = "dropped: " + reason
             case .reassign(let o): summary = "reassigned to " + Owner.phrase(o)
             case .carry: summary = "reviewed and carried on"
             }
             out.append(HistoryEntry(id: c.id, recorded: c.recorded, day: c.date, summary: summary, isRetracted: c.isRetracted))
+        }
+        for (k, d) in dueHistory(item).enumerated() {
+            out.append(HistoryEntry(id: d.id, recorded: d.recorded, day: d.decidedOn,
+                                    summary: (k == 0 ? "due by " : "due date changed to ") + d.due.long, isRetracted: d.isRetracted))
+        }
+        for mark in formal.confidentialMarks[item.id] ?? [] {
+            out.append(HistoryEntry(id: mark, recorded: item.recorded, day: item.meeting,
+                                    summary: "marked confidential", isRetracted: false))
         }
         if item.isRetracted {
             out.append(HistoryEntry(id: item.id, recorded: lastTimestamp, day: lastTimestamp.day, summary: "retracted", isRetracted: false))

@@ -81,7 +81,7 @@ extension MinutesState {
         case .done(let ref, _, _), .drop(let ref, _, _), .reassign(let ref, _, _), .carry(let ref, _):
             guard let p = targets.itemPosition(ref) else { return false }
             return itemStorage.withItem(p) { $0.pointee.kind == .followUp && !$0.pointee.isRetracted }
-        case .person, .group, .project, .meeting, .amend, .retract, .plan:
+        case .person, .group, .project, .meeting, .amend, .retract, .plan, .decision, .aob, .approve, .due, .confidential:
             return false
         }
     }

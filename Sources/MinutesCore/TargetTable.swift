@@ -202,6 +202,9 @@ struct TargetTable: Sendable {
         case .headline(let r): return pack(10, index(of: r))
         case .actionPlan(let position): return pack(11, UInt64(position))
         case .plan(.action): preconditionFailure("an action's plan is kept as .actionPlan(item:)")
+        case .mark(let position): return pack(14, UInt64(position))
+        case .otherBusiness(let g): return pack(12, index(of: g))
+        case .approval(let g): return pack(13, index(of: g))
         }
     }
 
@@ -221,7 +224,10 @@ struct TargetTable: Sendable {
         case 8: return .plan(.group(slugs[Int(p)]))
         case 9: return .plan(.project(refs[Int(p)]))
         case 10: return .headline(refs[Int(p)])
-        default: return .actionPlan(item: Int(p))
+        case 11: return .actionPlan(item: Int(p))
+        case 12: return .otherBusiness(group: slugs[Int(p)])
+        case 13: return .approval(group: slugs[Int(p)])
+        default: return .mark(item: Int(p))
         }
     }
 }

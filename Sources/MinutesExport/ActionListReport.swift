@@ -9,7 +9,7 @@ public enum ActionListReport {
     /// The CSV header, one record per follow-up.
     public static let csvColumns = [
         "id", "group", "project number", "project headline", "owners", "text",
-        "raised date", "state", "carried count", "outcome",
+        "raised date", "state", "carried count", "outcome", "due date", "due status",
     ]
 
     /// The follow-ups an action list shows, and the list in both shapes.
@@ -27,16 +27,27 @@ public enum ActionListReport {
 
     /// The action list of `group` (all groups when nil), for `owner` (initials or a name, any
     /// case; everyone when nil). `includeClosed` adds done and dropped follow-ups.
+    /// Confidential follow-ups are in an owner's own list; a list for everyone leaves them out
+    /// and says how many, unless `includeConfidential`.
     public static func build(group: String? = nil, owner: String? = nil, includeClosed: Bool = false,
+                             includeConfidential: Bool = false, today: Day? = nil,
                              state: MinutesState) throws -> Output {
         if let group, state.groups[group] == nil {
             throw ExportError.unknownGroup(group, known: state.groupOrder)
         }
         let owner = owner?.trimmingCharacters(in: .whitespaces)
         let filterOwner = (owner?.isEmpty ?? true) ? nil : owner
-        let entries = state.followUps(matching: FollowUpFilter(group: group, owner: filterOwner, includeClosed: includeClosed))
+        var entries = state.followUps(matching: FollowUpFilter(group: group, owner: filterOwner, includeClosed: includeClosed))
+        var withheld = 0
+        if filterOwner == nil, !includeConfidential {
+            let before = entries.count
+            entries.removeAll { state.isConfidential($0.item) }
+            withheld = before - entries.count
+        }
         let groups = group.map { [$0] } ?? state.groupOrder
         let latest = groups.compactMap { state.groups[$0]?.latestMeeting?.date }.max()
+        // The day a status is judged on: given, else the latest meeting's.
+        let today = today ?? latest ?? Day.today()
         let spansGroups = Set(entries.map(\.project.ref.group)).count > 1
 
         var notes: [String] = []
@@ -70,18 +81,19 @@ public enum ActionListReport {
         if entries.isEmpty {
             blocks.append(.paragraph(ReportText("No " + what + ".")))
         } else if filterOwner != nil {
-            blocks.append(.list(entries.map { entry(for: $0, spansGroups: spansGroups, state: state) }))
+            blocks.append(.list(entries.map { entry(for: $0, spansGroups: spansGroups, state: state, today: today) }))
         } else {
             for section in sections(of: entries) {
                 blocks.append(.heading(level: 1, text: heading(for: section.owner, state: state)))
-                blocks.append(.list(section.entries.map { entry(for: $0, spansGroups: spansGroups, state: state) }))
+                blocks.append(.list(section.entries.map { entry(for: $0, spansGroups: spansGroups, state: state, today: today) }))
             }
         }
+        if withheld > 0 { blocks.append(.paragraph(ReportText(ReportWording.withheld(withheld)))) }
 
         let footer = [title] + (latest.map { ["latest meeting " + $0.long] } ?? [])
         let document = ReportDocument(title: title, metadata: metadata, orientation: .portrait, blocks: blocks,
                                       footer: footer.joined(separator: " · "))
-        return Output(entries: entries, document: document, records: records(entries), notes: notes, latestMeeting: latest)
+        return Output(entries: entries, document: document, records: records(entries, state: state, today: today), notes: notes, latestMeeting: latest)
     }
 
     // MARK: Document
@@ -118,7 +130,7 @@ public enum ActionListReport {
 
     /// The follow-up as the minutes write it with its sub-points nested, then two detail
     /// lines: its project, and its age (and, for a closed one, how it ended).
-    static func entry(for entry: OutstandingItem, spansGroups: Bool, state: MinutesState) -> ReportListItem {
+    static func entry(for entry: OutstandingItem, spansGroups: Bool, state: MinutesState, today: Day) -> ReportListItem {
         let item = entry.item
         var project = ""
         if spansGroups {
@@ -136,13 +148,20 @@ public enum ActionListReport {
         case .dropped(let reason, let day):
             age += "; dropped \(day.long): " + reason
         }
-        return SubPoints.split(item.text).listItem(prefix: ReportWording.ownersPrefix(item),
-                                                   detail: ReportText(project + "\n" + age + "."))
+        var detail = ReportText(project + "\n" + age + ".")
+        if let status = state.dueStatus(item, today: today), state.dueDate(item) != nil || status != .onTrack {
+            detail += ReportText("\n" + (state.dueDate(item).map { "Due \($0.long): " } ?? ""))
+                + .coloured(status.symbol + " " + status.rawValue, status.colour)
+        } else if let due = state.dueDate(item) {
+            detail += ReportText("\nDue \(due.long).")
+        }
+        let mark: ReportText = state.isConfidential(item) ? .bold("[Confidential] ") : ReportText()
+        return SubPoints.split(item.text).listItem(prefix: mark + ReportWording.ownersPrefix(item), detail: detail)
     }
 
     // MARK: Records
 
-    static func records(_ entries: [OutstandingItem]) -> ReportRecordSet {
+    static func records(_ entries: [OutstandingItem], state: MinutesState, today: Day) -> ReportRecordSet {
         ReportRecordSet(header: csvColumns, rows: entries.map { entry in
             let item = entry.item
             let outcome: String
@@ -162,6 +181,8 @@ public enum ActionListReport {
                 item.state.word,
                 String(entry.carried),
                 outcome,
+                state.dueDate(item)?.iso ?? "",
+                state.dueStatus(item, today: today)?.rawValue ?? "",
             ]
         })
     }

@@ -269,6 +269,7 @@ struct DocumentWriter {
         guard !text.isEmpty else { return "" }
         var properties = ""
         if run.isBold { properties += "<w:b/><w:bCs/>" }
+        if let colour = run.colour { properties += "<w:color w:val=\"\(TextEscaping.xmlEscape(colour))\"/>" }
         if BidiDirection.isRightToLeftOnly(text) { properties += "<w:rtl/>" }
         var xml = "<w:r>"
         if !properties.isEmpty { xml += "<w:rPr>\(properties)</w:rPr>" }

@@ -17,6 +17,8 @@ public enum ExportReport: String, Sendable, Hashable, CaseIterable {
     case plan
     /// A group's action plan: a section per project as a focus area, with a monitoring box.
     case actionPlan = "action-plan"
+    /// A group's decisions across its meetings: date, project, decision.
+    case decisions
 
     /// A name for menus.
     public var title: String {
@@ -26,6 +28,7 @@ public enum ExportReport: String, Sendable, Hashable, CaseIterable {
         case .actions: return "Action list"
         case .plan: return "Project plan"
         case .actionPlan: return "Action plan"
+        case .decisions: return "Decisions log"
         }
     }
 
@@ -34,7 +37,7 @@ public enum ExportReport: String, Sendable, Hashable, CaseIterable {
     public var formats: [ExportFormat] {
         switch self {
         case .minutes, .monitoring, .plan, .actionPlan: return [.docx, .pdf, .html, .md, .txt]
-        case .actions: return [.docx, .pdf, .html, .md, .txt, .csv]
+        case .actions, .decisions: return [.docx, .pdf, .html, .md, .txt, .csv]
         }
     }
 }
@@ -117,9 +120,12 @@ public struct ExportRequest: Sendable, Hashable {
     public var language: String?
     /// CSV: start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8.
     public var byteOrderMark: Bool = true
-    /// Minutes: where they stand, shown under the title and in the footer. Draft until the
-    /// journal can record an approval.
-    public var status: MinutesReport.MinutesStatus = .draft
+    /// Minutes: where they stand, shown under the title and in the footer; nil takes it from
+    /// the journal (DRAFT until an `approve` entry says a later meeting approved them).
+    public var status: MinutesReport.MinutesStatus?
+    /// Keep confidential items in a circulated report (the minutes, the action list, the
+    /// decisions log) instead of leaving them out and saying how many were withheld.
+    public var includeConfidential = false
 
     public init(report: ExportReport, format: ExportFormat, groups: [String] = [], meeting: Day? = nil,
                 asOf: Day? = nil, since: Day? = nil, owner: String? = nil, includeClosed: Bool = false,
@@ -147,6 +153,10 @@ public struct ExportRequest: Sendable, Hashable {
 
     public static func monitoring(groups: [String] = [], asOf: Day? = nil, since: Day? = nil, format: ExportFormat) -> ExportRequest {
         ExportRequest(report: .monitoring, format: format, groups: groups, asOf: asOf, since: since)
+    }
+
+    public static func decisions(group: String, since: Day? = nil, format: ExportFormat) -> ExportRequest {
+        ExportRequest(report: .decisions, format: format, groups: [group], since: since)
     }
 
     public static func actions(owner: String? = nil, group: String? = nil, includeClosed: Bool = false, format: ExportFormat) -> ExportRequest {
@@ -263,7 +273,8 @@ public enum Exporter {
         case .minutes:
             guard let slug = request.group else { throw ExportError.missingGroup(.minutes) }
             let (group, meeting) = try MinutesReport.resolve(group: slug, meeting: request.meeting, state: state)
-            document = MinutesReport.build(group: group, meeting: meeting, status: request.status, state: state)
+            document = MinutesReport.build(group: group, meeting: meeting, status: request.status,
+                                           includeConfidential: request.includeConfidential, state: state)
             stem = "\(group.slug)-minutes-\(meeting.date.iso)"
         case .monitoring:
             let (groups, day) = try MonitoringReport.resolve(groups: request.groups, asOf: request.asOf, since: request.since, state: state)
@@ -272,7 +283,8 @@ public enum Exporter {
             stem = (groups.count == 1 ? groups[0].slug + "-" : "") + "monitoring-\(day.iso)"
         case .actions:
             let list = try ActionListReport.build(group: request.group, owner: request.owner,
-                                                  includeClosed: request.includeClosed, state: state)
+                                                  includeClosed: request.includeClosed,
+                                                  includeConfidential: request.includeConfidential, state: state)
             document = request.format == .csv ? nil : list.document
             records = list.records
             notes = list.notes
@@ -289,6 +301,13 @@ public enum Exporter {
             let day = request.asOf ?? group.latestMeeting?.date ?? state.lastTimestamp.day
             document = ActionPlanReport.build(group: group, asOf: day, state: state)
             stem = "\(slug)-action-plan-\(day.iso)"
+        case .decisions:
+            guard let slug = request.group else { throw ExportError.missingGroup(.decisions) }
+            let log = try DecisionsReport.build(group: slug, since: request.since,
+                                                includeConfidential: request.includeConfidential, state: state)
+            document = request.format == .csv ? nil : log.document
+            records = log.records
+            stem = "\(slug)-decisions"
         }
 
         let data: Data
@@ -331,7 +350,7 @@ public enum Exporter {
             day = try MinutesReport.resolve(group: slug, meeting: request.meeting, state: full).1.date
         case .monitoring:
             day = try MonitoringReport.resolve(groups: request.groups, asOf: request.asOf, since: request.since, state: full).asOf
-        case .actions, .plan:
+        case .actions, .plan, .decisions:
             day = nil
         case .actionPlan:
             day = request.asOf

@@ -158,7 +158,9 @@ public enum HTMLRenderer {
 
     static func text(_ value: ReportText) -> String {
         value.normalizedRuns.map { run in
-            run.isBold ? "<strong>\(text(run.text))</strong>" : text(run.text)
+            let inner = run.isBold ? "<strong>\(text(run.text))</strong>" : text(run.text)
+            guard let colour = run.colour, colour.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 70) }) else { return inner }
+            return "<span style=\"color:#\(colour)\">\(inner)</span>"
         }.joined()
     }
 

@@ -13,10 +13,14 @@ public struct ReportText: Sendable, Hashable {
     public struct Run: Sendable, Hashable {
         public var text: String
         public var isBold: Bool
+        /// A colour as RGB hex ("C62828"), for a RAG marker; formats without colour show the
+        /// text alone, which is why a marker always carries a symbol too.
+        public var colour: String?
 
-        public init(_ text: String, bold: Bool = false) {
+        public init(_ text: String, bold: Bool = false, colour: String? = nil) {
             self.text = text
             self.isBold = bold
+            self.colour = colour
         }
     }
 
@@ -36,6 +40,11 @@ public struct ReportText: Sendable, Hashable {
         ReportText(runs: text.isEmpty ? [] : [Run(text, bold: true)])
     }
 
+    /// Text in a colour, for a RAG marker.
+    public static func coloured(_ text: String, _ colour: String) -> ReportText {
+        ReportText(runs: text.isEmpty ? [] : [Run(text, colour: colour)])
+    }
+
     /// The text without formatting.
     public var plainText: String { runs.map(\.text).joined() }
 
@@ -45,7 +54,7 @@ public struct ReportText: Sendable, Hashable {
     public var normalizedRuns: [Run] {
         var result: [Run] = []
         for run in runs where !run.text.isEmpty {
-            if let last = result.last, last.isBold == run.isBold {
+            if let last = result.last, last.isBold == run.isBold, last.colour == run.colour {
                 result[result.count - 1].text += run.text
             } else {
                 result.append(run)

@@ -45,9 +45,10 @@ enum ReportWording {
         ownersPrefix(item) + ReportText(item.text)
     }
 
-    /// What comes before a follow-up's own words: "**KP** to ", or nothing without owners.
+    /// What comes before a follow-up's own words: "**KP** to ", or nothing without owners or
+    /// when the text was kept as typed, owners included ("Sheelagh Davis to contact …").
     static func ownersPrefix(_ item: Item) -> ReportText {
-        item.owners.isEmpty ? ReportText() : owners(item.owners) + ReportText(" to ")
+        item.owners.isEmpty || FollowUpPhrasing.namesItsOwners(item.text) ? ReportText() : owners(item.owners) + ReportText(" to ")
     }
 
     /// "Rosa Okafor, Cluster coordinator" for known initials.

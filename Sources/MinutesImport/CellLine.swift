@@ -54,8 +54,19 @@ enum FollowUpMarks {
         return (t, done)
     }
 
+    /// " — due 30 June ▲ due soon" or " — ■ overdue" at the end, as our own exports mark a
+    /// follow-up's due date and status: left out (the status is derived, not typed).
+    static func strippingDueMarker(_ text: String) -> String {
+        for words in ["● on track", "▲ due soon", "■ overdue"] where text.hasSuffix(words) {
+            guard let dash = text.range(of: " — ", options: .backwards) else { return text }
+            return text[..<dash.lowerBound].trimmingCharacters(in: .whitespaces)
+        }
+        return text
+    }
+
     /// "(from 15 May, carried twice)" or "(from 15 May 2008)" at the end: the meeting it was raised at.
     static func strippingRaised(_ text: String) -> (String, MinutesDate?) {
+        let text = strippingDueMarker(text)
         guard text.hasSuffix(")"), let open = text.range(of: "(from ", options: .backwards) else { return (text, nil) }
         let inside = text[open.upperBound..<text.index(before: text.endIndex)]
         let datePart = inside.split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""

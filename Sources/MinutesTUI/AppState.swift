@@ -15,7 +15,7 @@ public enum Column: Int, CaseIterable, Sendable {
 
 /// What the text on the input line is for.
 public enum InputPurpose: Sendable, Hashable {
-    case addAction, addNote, addFollowUp
+    case addAction, addNote, addFollowUp, addDecision
     case edit(EventID)
     case outcome(EventID)
     case dropReason(EventID)
@@ -37,7 +37,7 @@ public enum InputPurpose: Sendable, Hashable {
     /// typed with Alt-Enter) and is worth asking about before Esc throws it away.
     public var isEntryText: Bool {
         switch self {
-        case .addAction, .addNote, .addFollowUp, .edit, .outcome, .reviewOutcome, .dropReason, .reviewDropReason: return true
+        case .addAction, .addNote, .addFollowUp, .addDecision, .edit, .outcome, .reviewOutcome, .dropReason, .reviewDropReason: return true
         default: return false
         }
     }
@@ -125,6 +125,8 @@ public struct StatusMessage: Sendable, Hashable {
 public struct OutstandingOptions: Sendable, Hashable {
     public var byProject = false
     public var allGroups = false
+    /// Only follow-ups overdue or due soon (the red and amber of the RAG markers).
+    public var needingAttention = false
     public var owner: String?
 }
 

@@ -33,6 +33,12 @@ public enum ItemText {
             spans.append(Span(" ↻\(row.carried)", row.isOverdue ? Theme.overdue : Theme.carried))
             spans.append(Span(" · from \(item.meeting.short)", Theme.muted))
         }
+        // The RAG marker: a symbol as well as a colour, since colour alone is not enough.
+        if let status = row.status, row.due != nil || status != .onTrack {
+            let style = status == .overdue ? Theme.overdue : status == .dueSoon ? Theme.warning : Theme.info
+            spans.append(Span(" " + status.symbol + (row.due.map { " due \($0.short)" } ?? " " + status.rawValue), style))
+        }
+        if row.isConfidential { spans.append(Span(" [confidential]", Theme.muted)) }
         switch item.state {
         case .done(let outcome, _):
             if let outcome { spans.append(.untrusted(" — " + outcome, Theme.closed)) }
@@ -40,6 +46,14 @@ public enum ItemText {
             spans.append(.untrusted(" — dropped: " + reason, Theme.closed))
         case .open: break
         }
+        return spans
+    }
+
+    /// A progress note, or a decision marked "Decision:", with "[confidential]" when marked.
+    static func progressEntry(_ item: Item, confidential: Bool) -> [Span] {
+        var spans = plain(item)
+        if item.kind == .decision { spans.insert(Span("Decision: ", Theme.prompt), at: 0) }
+        if confidential { spans.append(Span(" [confidential]", Theme.muted)) }
         return spans
     }
 
@@ -136,7 +150,7 @@ public struct ColumnContent {
         case .progress:
             switch model.progress[row] {
             case .heading(let d): return StyledWrap.wrap([Span(d.long, Theme.dateHeading)], width: width)
-            case .note(let n): return ItemText.bulleted(ItemText.plain(n), width: width)
+            case .note(let n): return ItemText.bulleted(ItemText.progressEntry(n, confidential: model.confidential.contains(n.id)), width: width)
             }
         case .followUps:
             return ItemText.bulleted(ItemText.followUp(model.followUps[row], people: people), width: width)

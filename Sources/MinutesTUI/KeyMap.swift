@@ -4,7 +4,7 @@ public enum Action: String, Sendable, CaseIterable {
     case nextColumn, previousColumn
     case moveUp, moveDown, pageUp, pageDown, moveFirst, moveLast
     case switchGroup, quit, help
-    case addAction, addNote, addFollowUp
+    case addAction, addNote, addFollowUp, addDecision, toggleConfidential
     case edit, markDone, drop, reassign, undo, redo, retract
     case search, nextHit, previousHit
     case outstandingTab, repaint, sync
@@ -13,7 +13,7 @@ public enum Action: String, Sendable, CaseIterable {
     case openMeeting, review, rate, plan, groupPlan
     case lookBackEarlier, lookBackLater, history
     case export
-    case toggleGrouping, toggleAllGroups, filterOwner, jumpToItem
+    case toggleGrouping, toggleAllGroups, filterOwner, jumpToItem, toggleAttention
     case showProblems
     case reviewDone, reviewKeep, reviewReassign, reviewDrop, reviewSkip, reviewPrevious, leave
     case changeField, addToField, removeField, closePlan
@@ -73,6 +73,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("t")], .addFollowUp, .panel, footer: "follow-up", help: "Add a follow-up (\"KP to …\") at this meeting", writes: true),
         KeyBinding([.char("n")], .addNote, .panel, footer: "note", help: "Add a progress note at this meeting", writes: true),
         KeyBinding([.char("a")], .addAction, .panel, footer: "action", help: "Add an agreed action", writes: true),
+        KeyBinding([.char("d")], .addDecision, .panel, footer: nil, help: "Add a decision taken at this meeting", writes: true),
+        KeyBinding([.char("C")], .toggleConfidential, .panel, footer: nil, help: "Mark the selected item confidential, or unmark it", writes: true),
         KeyBinding([.char("x")], .markDone, .panel, footer: "done", help: "Mark the selected follow-up done (outcome noted too)", writes: true),
         KeyBinding([.enter, .char("e")], .edit, .panel, footer: "edit", help: "Edit the selected item (recorded as an amendment)", writes: true),
         KeyBinding([.char("D")], .drop, .panel, footer: nil, help: "Drop the selected follow-up, with a reason", writes: true),
@@ -91,6 +93,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.enter], .jumpToItem, .outstanding, footer: "go to", help: "Jump to the selected follow-up in its project"),
         KeyBinding([.char("o")], .toggleGrouping, .outstanding, footer: "by owner/project", help: "Group by owner or by project"),
         KeyBinding([.char("A")], .toggleAllGroups, .outstanding, footer: "all groups", help: "Show this group or all groups"),
+        KeyBinding([.char("v")], .toggleAttention, .outstanding, footer: nil, help: "Show only overdue and due-soon follow-ups, or all"),
         KeyBinding([.char("f")], .filterOwner, .outstanding, footer: "filter", help: "Filter by owner (empty shows everyone)"),
         // Review pass.
         KeyBinding([.char("x"), .char("d")], .reviewDone, .review, footer: "done", help: "Done: type the outcome once (also recorded as a progress note)", writes: true),

@@ -20,7 +20,10 @@ public struct OutstandingModel {
             c.state.directory.first { $0.name.compare(typed, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }?
                 .initials ?? typed
         }
-        let items = c.state.followUps(matching: FollowUpFilter(group: group, owner: owner))
+        var items = c.state.followUps(matching: FollowUpFilter(group: group, owner: owner))
+        if ui.outstanding.needingAttention {
+            items = items.filter { c.state.dueStatus($0.item, today: c.today).map { $0 != .onTrack } ?? false }
+        }
         // Follow-ups without an owner are "(no owner)" everywhere on screen, as in the panel.
         summary = c.state.openCountsByOwner(in: group).map { entry in
             entry.owner == .named("(unowned)") ? (Owner.named("(no owner)"), entry.count) : entry

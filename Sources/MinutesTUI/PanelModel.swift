@@ -10,6 +10,10 @@ public enum ProgressRow: Sendable, Hashable {
 public struct FollowUpRow: Sendable, Hashable {
     public let item: Item
     public let carried: Int
+    /// Its due date, when one was set, and where it stands (nil once closed).
+    public var due: Day? = nil
+    public var status: DueStatus? = nil
+    public var isConfidential = false
     /// Whether it is carried 2 or more times: shown as overdue everywhere.
     public var isOverdue: Bool { carried >= 2 && item.state.isOpen }
 }
@@ -23,6 +27,8 @@ public struct PanelModel: Sendable {
     public let actions: [Item]
     public let progress: [ProgressRow]
     public let followUps: [FollowUpRow]
+    /// The items marked confidential (few: read from the state's side table).
+    public let confidential: Set<EventID>
     /// The rows' wrapped lines, made when first drawn (see `WrappedRows`).
     let wrapped = WrappedRows()
 
@@ -30,16 +36,27 @@ public struct PanelModel: Sendable {
     /// minute-taker sees what was just decided.
     public init(state: MinutesState, project: Project, meeting: Day?) {
         self.project = project
+        confidential = Set(state.formal.confidentialMarks.keys)
         actions = state.actions(of: project.ref)
         var rows: [ProgressRow] = []
+        // Decisions are listed under their meeting's date, after its notes.
+        var decisions = state.decisions(of: project.ref)
         for block in state.notesByMeeting(of: project.ref) {
+            let taken = decisions.filter { $0.meeting == block.day }
+            decisions.removeAll { $0.meeting == block.day }
             rows.append(.heading(block.day))
-            rows += block.notes.map(ProgressRow.note)
+            rows += (block.notes + taken).map(ProgressRow.note)
+        }
+        for day in Set(decisions.map(\.meeting)).sorted() {
+            let at = rows.firstIndex { if case .heading(let d) = $0 { return d > day } else { return false } } ?? rows.count
+            rows.insert(contentsOf: [.heading(day)] + decisions.filter { $0.meeting == day }.map(ProgressRow.note), at: at)
         }
         progress = rows
+        let today = meeting ?? Day.today()
         followUps = state.followUps(of: project.ref).compactMap { item in
             let keep = item.state.isOpen || (meeting != nil && item.state.closedOn == meeting)
-            return keep ? FollowUpRow(item: item, carried: state.carriedCount(item)) : nil
+            return keep ? FollowUpRow(item: item, carried: state.carriedCount(item), due: state.dueDate(item),
+                                      status: state.dueStatus(item, today: today), isConfidential: state.isConfidential(item)) : nil
         }
     }
 }

@@ -52,8 +52,9 @@ extension AppUpdate {
             } else {
                 ui.status = .info("This journal has one group.")
             }
-        case .addAction, .addNote, .addFollowUp:
+        case .addAction, .addNote, .addFollowUp, .addDecision:
             return startCapture(action, &ui, c)
+        case .toggleConfidential: return toggleConfidential(&ui, c)
         case .edit: startEdit(&ui, c)
         case .markDone, .drop, .reassign: startFollowUpChange(action, &ui, c)
         case .undo: return undo(&ui, c)
@@ -87,6 +88,10 @@ extension AppUpdate {
         case .export: ui.mode = .exportMenu(report: nil)
         case .toggleGrouping:
             ui.outstanding.byProject.toggle()
+            ui.outstandingSelection = 0
+            ui.outstandingScroll = 0
+        case .toggleAttention:
+            ui.outstanding.needingAttention.toggle()
             ui.outstandingSelection = 0
             ui.outstandingScroll = 0
         case .toggleAllGroups:
@@ -154,16 +159,33 @@ extension AppUpdate {
         switch action {
         case .addAction:
             ui.mode = .input(InputLine(.addAction, prompt: "Action"))
-        case .addNote, .addFollowUp:
+        case .addNote, .addFollowUp, .addDecision:
             guard Select.currentMeeting(ui, c) != nil else {
                 ui.status = .error("No meeting yet: press m to open one.")
                 return []
             }
-            ui.mode = .input(action == .addNote ? InputLine(.addNote, prompt: "Note")
-                                                : InputLine(.addFollowUp, prompt: "Follow-up"))
+            switch action {
+            case .addNote: ui.mode = .input(InputLine(.addNote, prompt: "Note"))
+            case .addDecision: ui.mode = .input(InputLine(.addDecision, prompt: "Decision"))
+            default: ui.mode = .input(InputLine(.addFollowUp, prompt: "Follow-up"))
+            }
         default: break
         }
         return []
+    }
+
+    /// `C`: marks the selected item confidential, or, when it is, retracts its mark.
+    static func toggleConfidential(_ ui: inout UIState, _ c: AppContext) -> [Effect] {
+        guard let item = Select.selectedItem(ui, c) else {
+            ui.status = .warning("Select an action, note, follow-up or decision first.")
+            return []
+        }
+        if let mark = c.state.formal.confidentialMarks[item.id]?.first {
+            return [.record(RecordRequest([.retract(ref: mark, reason: "no longer confidential")],
+                                          message: "No longer confidential: it will be in circulated copies."))]
+        }
+        return [.record(RecordRequest([.confidential(ref: item.id)],
+                                      message: "Confidential: left out of circulated copies (the journal still holds it)."))]
     }
 
     /// "KP and DD to …" as the minutes write a follow-up, for editing it.

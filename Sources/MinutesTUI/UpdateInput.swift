@@ -65,6 +65,9 @@ extension AppUpdate {
         case .addNote:
             guard need(!text.isEmpty, "A note needs some text."), let p = project, let m = meeting else { return [] }
             return record([.note(p.ref, meeting: m, text: text)], "Note added under \(m.long).", after: .select(.progress))
+        case .addDecision:
+            guard need(!text.isEmpty, "A decision needs some text."), let p = project, let m = meeting else { return [] }
+            return record([.decision(p.ref, meeting: m, text: text)], "Decision recorded under \(m.long).", after: .select(.progress))
         case .addFollowUp:
             guard need(!text.isEmpty, "A follow-up needs some text."), let p = project, let m = meeting else { return [] }
             let parsed = EntryInput.followUp(text, people: c.state.directory)

@@ -26,6 +26,8 @@ struct AddActionCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The resources it needs.", valueName: "text"))
     var resources: String?
+    @Flag(help: "Mark it confidential: left out of every circulated copy.")
+    var confidential = false
 
     func run() throws {
         let text = try Inputs.text(self.text, argument: "<text>")
@@ -37,22 +39,9 @@ struct AddActionCommand: ParsableCommand {
         plan.owners = try responsibility.map { try PlanInputs.owners($0, state: session.state) } ?? []
         plan.timescale = try Inputs.text(timescale, argument: "--timescale")
         plan.resources = try Inputs.text(resources, argument: "--resources")
-        let event: Event
-        if plan.isEmpty {
-            event = try session.recordReporting(.action(project.ref, meeting: day, text: text))
-        } else {
-            // The action and its plan in one append: both are written, or neither.
-            let before = session.state.diagnostics.count
-            do {
-                event = try session.recordBatch { batch in
-                    let action = try batch.add(.action(project.ref, meeting: day, text: text))
-                    try batch.add(.plan(.action(action.id), plan))
-                }[0]
-            } catch {
-                throw CLIError.from(error)
-            }
-            for d in session.state.diagnostics.dropFirst(before) { Output.report(d) }
-        }
+        // The action, its plan and its confidential mark in one append: all are written, or none.
+        let event = try session.recordMarked(.action(project.ref, meeting: day, text: text), confidential: confidential,
+                                             actionPlan: plan)
         Output.line("\(event.id)  \(project.ref)  \(text)")
     }
 }

@@ -13,6 +13,8 @@ struct AddCommand: ParsableCommand {
             AddActionCommand.self,
             AddNoteCommand.self,
             AddTodoCommand.self,
+            AddDecisionCommand.self,
+            AddOtherBusinessCommand.self,
         ]
     )
 }

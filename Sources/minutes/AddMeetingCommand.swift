@@ -24,6 +24,10 @@ struct AddMeetingCommand: ParsableCommand {
     @Option(parsing: .singleValue, help: ArgumentHelp("Who sent apologies: initials or names, comma-separated.", valueName: "KP,DD"))
     var apologies: [String] = []
 
+    @Option(name: .customLong("in-attendance"), parsing: .singleValue,
+            help: ArgumentHelp("Who was in attendance without being a member (an officer, a guest), comma-separated.", valueName: "name"))
+    var inAttendance: [String] = []
+
     @Option(help: ArgumentHelp("Who chaired the meeting.", valueName: "initials"))
     var chair: String?
 
@@ -47,7 +51,8 @@ struct AddMeetingCommand: ParsableCommand {
             apologies: Inputs.list(apologies).map { Inputs.attendee($0, in: state) },
             chair: chairText.map { Inputs.attendee($0, in: state) },
             minuteTaker: minutesText.map { Inputs.attendee($0, in: state) },
-            next: nextDay)
+            next: nextDay,
+            inAttendance: Inputs.list(inAttendance).map { Inputs.attendee($0, in: state) })
         let existed = group.meeting(on: day) != nil
         try session.recordReporting(.meeting(fields))
         Output.line("\(existed ? "Continued" : "Opened") the meeting of \(group.slug) on \(day.long)")

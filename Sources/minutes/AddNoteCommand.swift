@@ -18,13 +18,16 @@ struct AddNoteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The meeting it was reported at (it must exist); by default the group's latest.", valueName: "date"))
     var meeting: String?
 
+    @Flag(help: "Mark it confidential: left out of every circulated copy.")
+    var confidential = false
+
     func run() throws {
         let text = try Inputs.text(self.text, argument: "<text>")
         let session = try journal.openForWriting()
         let project = try Inputs.project(self.project, in: session.state)
         let group = try Inputs.group(project.ref.group, in: session.state)
         let day = try Inputs.meeting(of: group, explicit: meeting, requireOne: true)
-        let event = try session.recordReporting(.note(project.ref, meeting: day, text: text))
+        let event = try session.recordMarked(.note(project.ref, meeting: day, text: text), confidential: confidential)
         Output.line("\(event.id)  \(project.ref)  \(day!.long): \(text)")
     }
 }

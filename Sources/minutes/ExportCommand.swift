@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
             Example: minutes export minutes be-safe --format docx -o minutes.docx
             """,
         subcommands: [ExportMinutesCommand.self, ExportMonitoringCommand.self, ExportActionsCommand.self,
-                      ExportPlanCommand.self, ExportActionPlanCommand.self]
+                      ExportPlanCommand.self, ExportActionPlanCommand.self, ExportDecisionsCommand.self]
     )
 
     /// The full-screen app's `E` hook (`TerminalApp.Hooks.exporter`): writes the chosen report
@@ -134,9 +134,16 @@ struct ExportMinutesCommand: ParsableCommand {
 
     @OptionGroup var output: ExportOutputOptions
 
+    @Flag(name: .customLong("include-confidential"), help: "Keep confidential items in (the default leaves them out and says how many).")
+    var includeConfidential = false
+
     func run() throws {
         let day = try Inputs.day(meeting, argument: "--meeting")
-        try output.export(journal: journal) { .minutes(group: group, meeting: day, format: $0) }
+        try output.export(journal: journal) { format in
+            var request = ExportRequest.minutes(group: group, meeting: day, format: format)
+            request.includeConfidential = includeConfidential
+            return request
+        }
     }
 }
 
@@ -192,7 +199,9 @@ struct ExportActionsCommand: ParsableCommand {
         discussion: """
             Formats: docx, pdf, html, md, txt, csv. The CSV has one record per follow-up: id, group, \
             project number, project headline, owners, text, raised date, state, carried count, \
-            outcome. Example: minutes export actions --owner KP --format txt
+            outcome, due date, due status (on track, due soon, overdue). Confidential follow-ups are \
+            left out of a list for everyone (unless --include-confidential) and kept in their \
+            owner's own list. Example: minutes export actions --owner KP --format txt
             """
     )
 
@@ -209,8 +218,48 @@ struct ExportActionsCommand: ParsableCommand {
 
     @OptionGroup var output: ExportOutputOptions
 
+    @Flag(name: .customLong("include-confidential"), help: "Keep confidential follow-ups in a list for everyone (an owner's own list always has theirs).")
+    var includeConfidential = false
+
     func run() throws {
-        try output.export(journal: journal) { .actions(owner: owner, group: group, includeClosed: includeClosed, format: $0) }
+        try output.export(journal: journal) { format in
+            var request = ExportRequest.actions(owner: owner, group: group, includeClosed: includeClosed, format: format)
+            request.includeConfidential = includeConfidential
+            return request
+        }
+    }
+}
+
+struct ExportDecisionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decisions",
+        abstract: "The decisions log of a group: every decision across its meetings (date, project, decision).",
+        discussion: """
+            Formats: docx, pdf, html, md, txt, csv (id, date, group, project number, project \
+            headline, decision). Example: minutes export decisions be-safe --since 2009-01-01 --format csv
+            """
+    )
+
+    @OptionGroup var journal: JournalOptions
+
+    @Argument(help: ArgumentHelp("The group's short name, e.g. be-safe.", valueName: "group"))
+    var group: String
+
+    @Option(help: ArgumentHelp("Only decisions taken on or after this date.", valueName: "date"))
+    var since: String?
+
+    @Flag(name: .customLong("include-confidential"), help: "Keep confidential decisions in (the default leaves them out and says how many).")
+    var includeConfidential = false
+
+    @OptionGroup var output: ExportOutputOptions
+
+    func run() throws {
+        let sinceDay = try Inputs.day(since, argument: "--since")
+        try output.export(journal: journal) { format in
+            var request = ExportRequest.decisions(group: group, since: sinceDay, format: format)
+            request.includeConfidential = includeConfidential
+            return request
+        }
     }
 }
 

@@ -30,8 +30,9 @@ struct FollowUpTarget {
         }
     }
 
-    /// "KP and DD to adjust …", as minutes write it.
+    /// "KP and DD to adjust …", as minutes write it; a text kept as typed ("Sheelagh Davis to
+    /// contact …") as it is.
     static func phrase(_ item: Item) -> String {
-        (item.owners.isEmpty ? "" : Owner.phrase(item.owners) + " to ") + item.text
+        (item.owners.isEmpty || FollowUpPhrasing.namesItsOwners(item.text) ? "" : Owner.phrase(item.owners) + " to ") + item.text
     }
 }

@@ -60,6 +60,7 @@ enum IDLookup {
         case .action: return "action"
         case .note: return "note"
         case .followUp: return "follow-up"
+        case .decision: return "decision"
         }
     }
 

@@ -92,10 +92,10 @@ enum ProjectLog {
                 switch e.body {
                 case .project: direct = e.id == project.id
                 case .action(let r, _, _), .note(let r, _, _), .todo(let r, _, _, _), .rate(let r, _, _, _),
-                     .plan(.project(let r), _):
+                     .plan(.project(let r), _), .decision(let r, _, _):
                     direct = state.project(r)?.id == project.id
                 case .person, .group, .meeting, .done, .drop, .reassign, .carry, .amend, .retract, .plan(.group, _),
-                     .plan(.action, _):
+                     .plan(.action, _), .aob, .approve, .due, .confidential:
                     direct = false
                 }
                 if direct || e.body.ref.map(touching.contains) == true {
@@ -137,6 +137,13 @@ enum ProjectLog {
         case .person(let p): label = "person \(p.initials)"; detail = p.name
         case .group(let slug, let name, _): label = "group \(slug)"; detail = name
         case .meeting(let m): label = "meeting of \(m.group)"; detail = m.date.long
+        case .decision(_, _, let text): label = "decision"; detail = text
+        case .aob(let g, _, let text): label = "any other business of \(g)"; detail = text
+        case .approve(let g, let m, _, let amendments):
+            label = "minutes of \(g) of \(m.long) approved"
+            detail = amendments.map { "with amendments: " + $0 }
+        case .due(let r, _, let date): label = "\(r) due by \(date.long)"
+        case .confidential(let r): label = "\(r) marked confidential"
         }
         let at = e.body.meeting.map { " (meeting of \($0.long))" } ?? ""
         let recorded = e.timestamp.iso

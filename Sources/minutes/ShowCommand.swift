@@ -8,7 +8,8 @@ struct ShowCommand: ParsableCommand {
         discussion: """
             Each project is shown in the three columns of the minutes: "Actions required", \
             "Progress" (notes under their meeting dates) and "To do by next meeting" (open \
-            follow-ups, with their owners, id and ↻N when carried over N meetings).
+            follow-ups, with their owners, id, ↻N when carried over N meetings and due date), \
+            then the project's decisions. Confidential items are marked.
             Examples: minutes show; minutes show be-safe/2 --as-of 2009-05-15; minutes show --json
             """)
 
@@ -86,23 +87,35 @@ enum MinutesText {
         out.append("  Actions required")
         let actions = state.actions(of: p.ref)
         if actions.isEmpty { out.append("    (none)") }
-        for a in actions { out.append("    • \(a.text)") }
+        for a in actions { out.append("    • \(a.text)" + mark(a, state)) }
 
         out.append("  Progress")
         let notes = state.notesByMeeting(of: p.ref)
         if notes.isEmpty { out.append("    (none)") }
         for (day, items) in notes {
             out.append("    \(day.long)")
-            for n in items { out.append("      • \(n.text)") }
+            for n in items { out.append("      • \(n.text)" + mark(n, state)) }
+        }
+
+        let decisions = state.decisions(of: p.ref)
+        if !decisions.isEmpty {
+            out.append("  Decisions")
+            for d in decisions { out.append("    \(d.meeting.long)  Decision: \(d.text)  (\(d.id))" + mark(d, state)) }
         }
 
         out.append("  To do by next meeting")
         let open = state.followUps(of: p.ref).filter(\.state.isOpen)
         if open.isEmpty { out.append("    (none)") }
         for f in open {
-            out.append("    • " + followUp(f, carried: state.carriedCount(f)))
+            out.append("    • " + followUp(f, carried: state.carriedCount(f))
+                + (state.dueDate(f).map { "  due \($0.long)" } ?? "") + mark(f, state))
         }
         return out
+    }
+
+    /// "  (confidential)" for an item marked so: `show` is for the minute-taker, not circulated.
+    static func mark(_ item: Item, _ state: MinutesState) -> String {
+        state.isConfidential(item) ? "  (confidential)" : ""
     }
 
     /// "KP and DD to adjust … (4k7qs0abcd12) ↻2"

@@ -58,6 +58,8 @@ enum StateJSON {
         var notes: [NoteJSON]
         var followUps: [FollowUpJSON]
         var ratings: [RatingJSON]
+        /// Left out when the project has none (so journals without decisions print as before).
+        var decisions: [NoteJSON]?
     }
 
     struct ActionJSON: Encodable {
@@ -122,7 +124,9 @@ enum StateJSON {
             actions: state.actions(of: p.ref).map { ActionJSON(id: $0.id.text, text: $0.text) },
             notes: state.notes(of: p.ref).map { NoteJSON(id: $0.id.text, meeting: $0.meeting.iso, text: $0.text) },
             followUps: state.followUps(of: p.ref).map { followUp($0, carried: state.carriedCount($0)) },
-            ratings: p.ratings.map { RatingJSON(meeting: $0.meeting.iso, rating: $0.rating.rawValue, comment: $0.comment) })
+            ratings: p.ratings.map { RatingJSON(meeting: $0.meeting.iso, rating: $0.rating.rawValue, comment: $0.comment) },
+            decisions: p.decisions.isEmpty ? nil
+                : state.decisions(of: p.ref).map { NoteJSON(id: $0.id.text, meeting: $0.meeting.iso, text: $0.text) })
     }
 
     static func followUp(_ item: Item, carried: Int) -> FollowUpJSON {

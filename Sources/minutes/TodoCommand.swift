@@ -24,6 +24,9 @@ struct TodoCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("List what was outstanding on this date.", valueName: "date"))
     var asOf: String?
 
+    @Flag(help: "Only follow-ups past their due date (or, with none, carried into three or more meetings).")
+    var overdue = false
+
     @Flag(help: "Print a JSON array (deterministic: sorted keys, stable order).")
     var json = false
 
@@ -44,13 +47,15 @@ struct TodoCommand: ParsableCommand {
             }
             filter.project = p.ref
         }
-        let list = state.followUps(matching: filter)
+        let today = asOfDay ?? Day.today()
+        var list = state.followUps(matching: filter)
+        if overdue { list = list.filter { state.dueStatus($0.item, today: today) == .overdue } }
         if json {
             Output.raw(try StateJSON.encode(list.map { StateJSON.followUp($0.item, carried: $0.carried) }))
             return
         }
         if list.isEmpty {
-            Output.line("No outstanding follow-ups.")
+            Output.line(overdue ? "No overdue follow-ups." : "No outstanding follow-ups.")
             return
         }
         let refWidth = list.map { $0.project.ref.text.count }.max() ?? 0
@@ -60,7 +65,19 @@ struct TodoCommand: ParsableCommand {
             return "\(o.id)  \(MinutesText.compact(o.raised).leftPadded(to: 11))  "
                 + ref + String(repeating: " ", count: refWidth - ref.count)
                 + "  \(carried.padded(to: 3))  " + FollowUpTarget.phrase(o.item)
+                + Self.dueNote(o.item, state: state, today: today)
         })
+    }
+}
+
+extension TodoCommand {
+    /// "  [due 30 Jun 2027 ▲ due soon]", "  [■ overdue]", or nothing for one on track without a date.
+    static func dueNote(_ item: Item, state: MinutesState, today: Day) -> String {
+        let due = state.dueDate(item)
+        guard let status = state.dueStatus(item, today: today) else { return "" }
+        if due == nil, status == .onTrack { return "" }
+        return "  [" + (due.map { "due \($0.long) " } ?? "") + status.symbol + " " + status.rawValue + "]"
+            + (state.isConfidential(item) ? " (confidential)" : "")
     }
 }
 

@@ -50,7 +50,7 @@ struct PdfExportTests {
         for page in 1...pages {
             let text = try Self.poppler("pdftotext", ["-f", "\(page)", "-l", "\(page)", "-layout", path, "-"])
             #expect(text.contains("Page \(page) of \(pages)"), "page \(page)")
-            #expect(text.contains("Stay Safe Working Group · Minutes of 25 June 2009 · Draft"), "page \(page)")
+            #expect(text.contains("Stay Safe Working Group · Minutes of 25 June 2009 · DRAFT"), "page \(page)")
             // A table is never cut: each project on the page has its header row and the end of
             // its row on the same page (the headers repeat only with a row that continues).
             let headings = text.matches(of: /Project (\d)\n/).map { String($0.1) }

@@ -223,7 +223,7 @@ import Testing
             .group(slug: "g", name: "G", lead: "KP"),
             .project(proj("g/1"), headline: "H"),
             .meeting(MeetingFields(group: "g", date: day("2024-01-10"), present: ["KP"], apologies: ["DD"],
-                                   chair: "KP", minuteTaker: "DD", next: day("2024-02-10"))),
+                                   chair: "KP", minuteTaker: "DD", next: day("2024-02-10"), inAttendance: ["Jo"])),
             .action(full, meeting: day("2024-01-10"), text: "a"),
             .note(full, meeting: day("2024-01-10"), text: "n"),
             .todo(full, meeting: day("2024-01-10"), owners: [.initials("KP")], text: "t"),
@@ -237,6 +237,11 @@ import Testing
             .plan(.project(full), PlanFields(lead: "KP", aim: "a", start: day("2024-01-01"), end: day("2024-12-31"),
                                              links: ["l"], meeting: day("2024-01-10"))),
             .plan(.group("g"), PlanFields(priorities: ["p"])),
+            .decision(full, meeting: day("2024-01-10"), text: "d"),
+            .aob(group: "g", meeting: day("2024-01-10"), text: "a"),
+            .approve(group: "g", meeting: day("2024-01-10"), at: day("2024-02-10"), amendments: "x"),
+            .due(ref: id, meeting: day("2024-01-10"), date: day("2024-01-31")),
+            .confidential(ref: id),
         ]
         #expect(Set(bodies.map(\.kind)) == Set(EventKind.allCases))
         for body in bodies {

@@ -94,7 +94,8 @@ struct AwkwardEvents {
             body = .project(projectRef(), headline: text())
         case .meeting:
             body = .meeting(MeetingFields(group: slug(), date: day(), present: strings(0...5), apologies: strings(0...3),
-                                          chair: maybeText(), minuteTaker: maybeText(), next: maybeDay()))
+                                          chair: maybeText(), minuteTaker: maybeText(), next: maybeDay(),
+                                          inAttendance: strings(0...2)))
         case .action:
             body = .action(projectRef(), meeting: maybeDay(), text: text())
         case .note:
@@ -125,6 +126,16 @@ struct AwkwardEvents {
                                     end: end, links: chance(0.5) ? strings(1...3) : [],
                                     priorities: isGroup && chance(0.5) ? strings(1...4) : [])
             body = .plan(isGroup ? .group(slug()) : .project(projectRef()), fields)
+        case .decision:
+            body = .decision(projectRef(), meeting: maybeDay(), text: text())
+        case .aob:
+            body = .aob(group: slug(), meeting: maybeDay(), text: text())
+        case .approve:
+            body = .approve(group: slug(), meeting: day(), at: day(), amendments: maybeText())
+        case .due:
+            body = .due(ref: id(), meeting: maybeDay(), date: day())
+        case .confidential:
+            body = .confidential(ref: id())
         }
         return Event(id: id(), timestamp: timestamp(), body: body)
     }
@@ -201,6 +212,11 @@ func isUnsafeOnALine(_ s: Unicode.Scalar) -> Bool {
                       PlanFields(lead: on(0) ? "AB" : nil, aim: on(1) ? text : nil, start: on(2) ? Day.parseISO("2009-01-05") : nil,
                                  end: on(3) ? Day.parseISO("2011-12-31") : nil, links: on(4) ? [text, "https://x.example/a"] : [],
                                  priorities: on(5) && on(4) ? [text, text] : [])),
+                .decision(proj("g/1"), meeting: d, text: text),
+                .aob(group: "g", meeting: d, text: text),
+                .approve(group: "g", meeting: gen.day(), at: gen.day(), amendments: on(1) ? text : nil),
+                .due(ref: gen.id(), meeting: d, date: gen.day()),
+                .confidential(ref: gen.id()),
             ].map { Event(id: gen.id(), timestamp: t, body: $0) }
         }
         #expect(Set(events.map(\.kind)) == Set(EventKind.allCases))

@@ -260,7 +260,7 @@ import MinutesCore
         for report in ExportReport.allCases {
             // PDF renders the same docx; PDFExportTests check it leaves nothing behind.
             for format in report.formats where format != .pdf {
-                _ = try Exporter.render(ExportRequest(report: report, format: format, groups: [.minutes, .plan, .actionPlan].contains(report) ? ["stay-safe"] : []),
+                _ = try Exporter.render(ExportRequest(report: report, format: format, groups: [.minutes, .plan, .actionPlan, .decisions].contains(report) ? ["stay-safe"] : []),
                                         journalPath: copy.path)
             }
         }

@@ -59,7 +59,7 @@ import MinutesCore
         #expect(footer.all("w:fldChar").map { $0.attributes["w:fldCharType"] ?? "" }
                 == ["begin", "separate", "end", "begin", "separate", "end"])
         let text = DocxReader.text(of: footer)
-        #expect(text == "Stay Safe Working Group · Minutes of 25 June 2009 · Draft\tPage 1 of 1")
+        #expect(text == "Stay Safe Working Group · Minutes of 25 June 2009 · DRAFT\tPage 1 of 1")
 
         // The section points at it through a relationship of the footer type.
         let section = try #require(try Self.body(parts).first("w:sectPr"))
@@ -75,15 +75,15 @@ import MinutesCore
     @Test func theStatusIsAValueOfTheReportDraftUntilApproved() throws {
         let state = try ExportFixtures.sampleState()
         let draft = try MinutesReport.build(group: "stay-safe", state: state)
-        #expect(draft.metadata.last == ReportMetadata("Status", "Draft"))
-        #expect(draft.footer.hasSuffix("· Draft"))
+        #expect(draft.metadata.last == ReportMetadata("Status", "DRAFT: not yet approved"))
+        #expect(draft.footer.hasSuffix("· DRAFT"))
         let approved = try MinutesReport.build(group: "stay-safe", status: .approved(on: ExportFixtures.day("2009-09-17")), state: state)
-        #expect(approved.metadata.last == ReportMetadata("Status", "Approved 17 September 2009"))
-        #expect(approved.footer == "Stay Safe Working Group · Minutes of 25 June 2009 · Approved 17 September 2009")
+        #expect(approved.metadata.last == ReportMetadata("Status", "Approved at the meeting of 17 September 2009"))
+        #expect(approved.footer == "Stay Safe Working Group · Minutes of 25 June 2009 · Approved at the meeting of 17 September 2009")
         var request = ExportRequest.minutes(group: "stay-safe", format: .docx)
         request.status = .approved(on: ExportFixtures.day("2009-09-17"))
         let footer = try #require(try DocxReader.parts(Exporter.render(request, state: state).data)["word/footer1.xml"])
-        #expect(DocxReader.text(of: try XMLTree.parse(footer)).hasPrefix("Stay Safe Working Group · Minutes of 25 June 2009 · Approved 17 September 2009\t"))
+        #expect(DocxReader.text(of: try XMLTree.parse(footer)).hasPrefix("Stay Safe Working Group · Minutes of 25 June 2009 · Approved at the meeting of 17 September 2009\t"))
     }
 
     @Test func theLanguageIsBritishEnglishByDefaultAndComplexScriptsAreNotMislabelled() throws {

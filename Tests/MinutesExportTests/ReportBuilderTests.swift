@@ -27,14 +27,15 @@ import MinutesCore
     @Test func minutesDefaultToTheLatestMeetingAndAreLandscape() throws {
         let state = try ExportFixtures.sampleState()
         let document = try MinutesReport.build(group: "stay-safe", state: state)
-        #expect(document.title == "Stay Safe Working Group — Minutes")
+        #expect(document.title == "Stay Safe Working Group — Minutes (DRAFT)")
         #expect(document.orientation == .landscape)
         let meta = Self.metadata(document)
         #expect(meta["Date"] == "25 June 2009")
         #expect(meta["Present"] == "RO, JB, AT, DN, MH, ZN, IH, PM")
         #expect(meta["Apologies"] == nil)
         #expect(meta["Next meeting"] == "17 September 2009")
-        #expect(Self.headings(document) == (1...6).map { "Project \($0)" } + ["Who's who"])
+        #expect(Self.headings(document) == ["Minutes of the last meeting", "Matters arising"] + (1...6).map { "Project \($0)" }
+            + ["Date of next meeting", "Who's who"])
     }
 
     @Test func minutesHaveOneThreeColumnTablePerProjectInAgendaOrder() throws {
@@ -72,7 +73,7 @@ import MinutesCore
         // Dropped at this meeting: shown once more, with the reason; then what stays open.
         #expect(Self.bullets(tables[2].rows[0][2]) == [
             "DN to find short local video clips on road safety — dropped: The Youth Service will make its own clips with young people instead",
-            "JB to ask the transport police for a named contact (from 12 March, carried twice)",
+            "JB to ask the transport police for a named contact (from 12 March, carried twice) — ▲ due soon",
             "DN and JB to involve the secondary schools in the respect week",
         ])
         #expect(Self.bullets(tables[3].rows[0][2]).contains(
@@ -291,7 +292,7 @@ import MinutesCore
         let lists = list.document.blocks.compactMap { if case .list(let items) = $0 { return items } else { return nil } }
         // JB: the oldest first, and the follow-up shared with DN under both owners.
         #expect(lists[2].map(\.plainText) == [
-            "JB to ask the transport police for a named contact\nProject 3: Road, home and online safety awareness for young people\nRaised 12 March 2009, carried twice.",
+            "JB to ask the transport police for a named contact\nProject 3: Road, home and online safety awareness for young people\nRaised 12 March 2009, carried twice.\n▲ due soon",
             "DN and JB to involve the secondary schools in the respect week\nProject 3: Road, home and online safety awareness for young people\nRaised 25 June 2009.",
         ])
         #expect(list.notes.isEmpty)
@@ -321,11 +322,11 @@ import MinutesCore
     @Test func actionListRecordsHaveTheDocumentedColumns() throws {
         let list = try ActionListReport.build(includeClosed: true, state: ExportFixtures.sampleState())
         #expect(list.records.header == ["id", "group", "project number", "project headline", "owners", "text",
-                                        "raised date", "state", "carried count", "outcome"])
+                                        "raised date", "state", "carried count", "outcome", "due date", "due status"])
         let dropped = try #require(list.records.rows.first { $0[0] == "wsst9tv6fb5b" })
         #expect(dropped == ["wsst9tv6fb5b", "stay-safe", "3", "Road, home and online safety awareness for young people", "DN",
                             "find short local video clips on road safety", "2009-03-12", "dropped", "2",
-                            "The Youth Service will make its own clips with young people instead"])
+                            "The Youth Service will make its own clips with young people instead", "", ""])
         let shared = try #require(list.records.rows.first { $0[0] == "xs5av6hw778a" })
         #expect(shared[4] == "AT; MH")
         #expect(shared[7] == "done")

@@ -28,10 +28,11 @@ import MinutesCore
             #expect(rows[0].first("w:tblHeader") != nil)
         }
         let title = body.children("w:p").first.map(DocxReader.text(of:))
-        #expect(title == "Stay Safe Working Group — Minutes")
+        #expect(title == "Stay Safe Working Group — Minutes (DRAFT)")
         let headings = body.children("w:p")
             .filter { $0.first("w:pStyle")?.attributes["w:val"] == "Heading1" }.map(DocxReader.text(of:))
-        #expect(headings == (1...6).map { "Project \($0)" } + ["Who's who"])
+        #expect(headings == ["Minutes of the last meeting", "Matters arising"] + (1...6).map { "Project \($0)" }
+            + ["Date of next meeting", "Who's who"])
     }
 
     @Test func minutesCellsHoldTheHeadlineNotesAndBoldOwners() throws {
@@ -50,7 +51,7 @@ import MinutesCore
 
         #expect(DocxReader.paragraphs(of: cells[2]) == [
             "DN to find short local video clips on road safety — dropped: The Youth Service will make its own clips with young people instead",
-            "JB to ask the transport police for a named contact (from 12 March, carried twice)",
+            "JB to ask the transport police for a named contact (from 12 March, carried twice) — ▲ due soon",
             "DN and JB to involve the secondary schools in the respect week",
         ])
         #expect(DocxReader.boldRuns(in: cells[2]) == ["DN", "JB", "DN", "JB"])
@@ -88,7 +89,7 @@ import MinutesCore
         let bullets = body.children("w:p").filter { $0.first("w:pStyle")?.attributes["w:val"] == "ListBullet" }
         #expect(bullets.count == 2)
         #expect(bullets.map { DocxReader.boldRuns(in: $0) } == [["JB"], ["DN", "JB"]])
-        #expect(bullets.first.map(DocxReader.text(of:)) == "JB to ask the transport police for a named contact\nProject 3: Road, home and online safety awareness for young people\nRaised 12 March 2009, carried twice.")
+        #expect(bullets.first.map(DocxReader.text(of:)) == "JB to ask the transport police for a named contact\nProject 3: Road, home and online safety awareness for young people\nRaised 12 March 2009, carried twice.\n▲ due soon")
     }
 
     @Test func docxIsReproducibleUnlessACreationDateIsGiven() throws {

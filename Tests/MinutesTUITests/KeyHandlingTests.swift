@@ -634,7 +634,7 @@ struct KeyHandlingTests {
     // MARK: - Help, resize, small screens
 
     @Test func helpListsEveryBindingAndAnyKeyCloses() throws {
-        let h = try AppHarness.sample(width: 120, height: 70)
+        let h = try AppHarness.sample(width: 120, height: 76)
         h.press(.char("?"))
         let screen = h.screen
         for b in KeyMap.standard.bindings {
