@@ -69,8 +69,12 @@ public enum EntryInput {
         OwnerParser.parse(text, directory: directory)
     }
 
+    /// A follow-up as minute-takers phrase it ("KP to …", "Action: KP", "K. Corcoran is
+    /// organising …"): the owners found, and the text, kept as typed (owners included) unless
+    /// it was written as initials then "to" (see `FollowUpPhrasing`). The app and `add todo`
+    /// read follow-ups through this one reading.
     public static func followUp(_ text: String, people: [Person]) -> ParsedFollowUp {
-        OwnerParser.parse(text, people: people)
+        FollowUpPhrasing.parse(text, people: people).parsed
     }
 
     /// A follow-up as the minutes write it: "KC to look at the rota". A text typed without an
@@ -78,7 +82,8 @@ public enum EntryInput {
     /// stand mid-sentence, so a plain capitalised first word is lowered. Acronyms, names in
     /// the directory and "I" keep their case.
     public static func sentence(owners: [Owner], text: String, people: [String: Person] = [:]) -> String {
-        guard !owners.isEmpty else { return text }
+        // Text kept as typed already names its owners ("Sheelagh Davis to contact …").
+        guard !owners.isEmpty, !FollowUpPhrasing.namesItsOwners(text) else { return text }
         return Owner.phrase(owners) + " to " + lowerFirstWord(text, people: people)
     }
 

@@ -107,7 +107,7 @@ public extension MinutesState {
         guard let item = items[id] else { return [] }
         var out = [HistoryEntry(id: item.id, recorded: item.recorded, day: item.meeting,
                                 summary: "\(item.kind == .followUp ? "raised" : item.kind == .decision ? "decided" : "recorded") at the meeting of \(item.meeting.long): "
-                                    + (item.owners.isEmpty ? "" : Owner.phrase(item.owners) + " to ") + item.text,
+                                    + EntryInput.sentence(owners: item.owners, text: item.text),
                                 isRetracted: false)]
         if item.kind == .followUp, let g = groups[item.project.group] {
             let through = item.state.closedOn

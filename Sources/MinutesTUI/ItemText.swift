@@ -18,6 +18,8 @@ public enum ItemText {
         }
         if item.owners.isEmpty {
             spans.append(Span("(no owner) ", Theme.warning))
+        } else if FollowUpPhrasing.namesItsOwners(item.text) {
+            // Kept as typed: the text names its owners itself ("Sheelagh Davis to contact …").
         } else {
             for (i, o) in item.owners.enumerated() {
                 if i > 0 { spans.append(Span(i == item.owners.count - 1 ? " and " : ", ", closed ? Theme.closed : .plain)) }
@@ -27,7 +29,8 @@ public enum ItemText {
             spans.append(Span(" to ", closed ? Theme.closed : .plain))
         }
         // "KC to look at…": a capital typed when the follow-up had no owner is lowered.
-        let text = item.owners.isEmpty ? item.text : EntryInput.lowerFirstWord(item.text, people: people)
+        let text = item.owners.isEmpty || FollowUpPhrasing.namesItsOwners(item.text)
+            ? item.text : EntryInput.lowerFirstWord(item.text, people: people)
         spans.append(Span(TextSanitizer.sanitize(text, keepingLineBreaks: true), closed ? Theme.closed : .plain))
         if row.carried > 0 {
             spans.append(Span(" ↻\(row.carried)", row.isOverdue ? Theme.overdue : Theme.carried))

@@ -190,7 +190,7 @@ extension AppUpdate {
 
     /// "KP and DD to …" as the minutes write a follow-up, for editing it.
     static func followUpText(_ item: Item) -> String {
-        item.owners.isEmpty ? item.text : Owner.phrase(item.owners) + " to " + item.text
+        item.owners.isEmpty || FollowUpPhrasing.namesItsOwners(item.text) ? item.text : Owner.phrase(item.owners) + " to " + item.text
     }
 
     static func startEdit(_ ui: inout UIState, _ c: AppContext) {

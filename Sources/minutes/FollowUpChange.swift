@@ -33,6 +33,6 @@ struct FollowUpTarget {
     /// "KP and DD to adjust …", as minutes write it; a text kept as typed ("Sheelagh Davis to
     /// contact …") as it is.
     static func phrase(_ item: Item) -> String {
-        (item.owners.isEmpty || FollowUpPhrasing.namesItsOwners(item.text) ? "" : Owner.phrase(item.owners) + " to ") + item.text
+        EntryInput.sentence(owners: item.owners, text: item.text)
     }
 }

@@ -65,8 +65,7 @@ enum IDLookup {
     }
 
     static func snippet(_ item: Item) -> String {
-        let owners = item.owners.isEmpty ? "" : Owner.phrase(item.owners) + " to "
-        let text = owners + item.text
+        let text = EntryInput.sentence(owners: item.owners, text: item.text)
         return text.count > 40 ? String(text.prefix(39)) + "…" : text
     }
 }

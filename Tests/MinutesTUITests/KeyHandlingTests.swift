@@ -692,13 +692,16 @@ struct KeyHandlingTests {
 }
 
 extension KeyHandlingTests {
-    @Test func followUpOwnersAreWrittenAsTheMinutesWriteThem() throws {
+    /// Owners are found however they are written; a follow-up written with initials keeps only
+    /// its action ("KP to …" is drawn from the owners), one written with names keeps the
+    /// minute-taker's wording, owners included (issue 22: owners as typed).
+    @Test func followUpOwnersAreFoundAndNamedOwnersKeepTheirWording() throws {
         let h = try AppHarness.sample()
         h.press(.char("6"))
         for (typed, owners, text) in [
             ("KP, DD and AT to book the stage", [Owner.initials("KP"), .initials("DD"), .initials("AT")], "book the stage"),
-            ("Youth Service to lend the chairs", [.named("Youth Service")], "lend the chairs"),
-            ("Rosa Okafor to write the invitation", [.initials("RO")], "write the invitation"),
+            ("Youth Service to lend the chairs", [.named("Youth Service")], "Youth Service to lend the chairs"),
+            ("Rosa Okafor to write the invitation", [.initials("RO")], "Rosa Okafor to write the invitation"),
         ] {
             h.press(.char("t"))
             h.type(typed)
