@@ -1,3 +1,4 @@
+import Foundation
 import MinutesCore
 
 /// A monitoring report: for each working group a heading and a table with one row per project —
@@ -5,6 +6,17 @@ import MinutesCore
 /// or since the group's previous meeting) and the status rating with its comment — as the
 /// groups stood on a given day.
 public enum MonitoringReport {
+
+    /// A group's heading as the reports write it: "Be Healthy Working Group" → "BE HEALTHY
+    /// PRIORITIES" (each row is one of the group's priorities).
+    public static func prioritiesHeading(_ groupName: String) -> String {
+        var name = groupName.trimmingCharacters(in: .whitespaces)
+        for suffix in [" working group", " group"] where name.lowercased().hasSuffix(suffix) && name.count > suffix.count {
+            name = String(name.dropLast(suffix.count))
+            break
+        }
+        return name.uppercased() + " PRIORITIES"
+    }
 
     /// The columns, the update's headed with the report's date as the groups head it.
     public static func columns(_ day: Day) -> [String] { ["No.", "Priority", "Actions agreed", "Update \(day.long)", "Status"] }
@@ -40,7 +52,7 @@ public enum MonitoringReport {
         var blocks: [ReportBlock] = []
         if groups.isEmpty { blocks.append(.paragraph("No working groups yet.")) }
         for group in groups {
-            blocks.append(.heading(level: 1, text: group.name))
+            blocks.append(.heading(level: 1, text: prioritiesHeading(group.name)))
             let meeting = state.latestMeeting(of: group, onOrBefore: day)
             // Updates cover the meetings after `since`, or after the meeting before this one.
             let updatesAfter = since ?? meeting.flatMap { group.meeting(before: $0.date)?.date }

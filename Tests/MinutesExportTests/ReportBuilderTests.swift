@@ -147,7 +147,7 @@ import MinutesCore
     @Test func monitoringHasAHeadingAndAFiveColumnRowPerProject() throws {
         let document = try MonitoringReport.build(groups: ["stay-safe"], asOf: ExportFixtures.day("2009-06-25"),
                                                   since: ExportFixtures.day("2009-05-14"), state: ExportFixtures.sampleState())
-        #expect(Self.headings(document) == ["Stay Safe Working Group"])
+        #expect(Self.headings(document) == ["STAY SAFE PRIORITIES"])
         let tables = Self.tables(document)
         #expect(tables.count == 1)
         let table = try #require(tables.first)
@@ -232,7 +232,7 @@ import MinutesCore
         let document = try MonitoringReport.build(state: journal.state)
         #expect(document.title == "Monitoring report")
         #expect(Self.metadata(document)["Date"] == "10 March 2011")
-        #expect(Self.headings(document) == ["Alpha Group", "Beta Group"])
+        #expect(Self.headings(document) == ["ALPHA PRIORITIES", "BETA PRIORITIES"])
         let tables = Self.tables(document)
         #expect(tables.map(\.rows.count) == [2, 1])
         #expect(tables[0].rows[0][3].plainLines == ["10 March", "• Alpha in March"])
