@@ -279,7 +279,8 @@ public enum Exporter {
         case .monitoring:
             let (groups, day) = try MonitoringReport.resolve(groups: request.groups, asOf: request.asOf, since: request.since, state: state)
             document = try MonitoringReport.build(groups: groups.map(\.slug), asOf: day, since: request.since,
-                                                  cumulative: request.cumulative, state: state)
+                                                  cumulative: request.cumulative, includeConfidential: request.includeConfidential,
+                                                  state: state)
             stem = (groups.count == 1 ? groups[0].slug + "-" : "") + "monitoring-\(day.iso)"
         case .actions:
             let list = try ActionListReport.build(group: request.group, owner: request.owner,

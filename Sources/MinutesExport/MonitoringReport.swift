@@ -41,10 +41,18 @@ public enum MonitoringReport {
 
     /// The monitoring report for `groups` (all when empty) as of `asOf` (the latest meeting when
     /// nil), with updates since `since` (each group's previous meeting when nil), or with
-    /// `cumulative` every update since the plan's start as undated bullets.
+    /// `cumulative` every update since the plan's start as undated bullets. Confidential
+    /// actions and notes are left out, and counted, unless `includeConfidential`.
     public static func build(groups slugs: [String] = [], asOf: Day? = nil, since: Day? = nil, cumulative: Bool = false,
-                             state: MinutesState) throws -> ReportDocument {
+                             includeConfidential: Bool = false, state: MinutesState) throws -> ReportDocument {
         let (groups, day) = try resolve(groups: slugs, asOf: asOf, since: since, state: state)
+        var withheld = Set<EventID>()
+        /// Whether an item goes in this copy (a confidential one is counted once instead).
+        func circulated(_ item: Item) -> Bool {
+            guard !includeConfidential, state.isConfidential(item) else { return true }
+            withheld.insert(item.id)
+            return false
+        }
 
         var metadata = [ReportMetadata("Date", day.long)]
         metadata.append(ReportMetadata("Updates since", since.map(\.long) ?? (cumulative ? "the start of each plan" : "the previous meeting")))
@@ -77,19 +85,21 @@ public enum MonitoringReport {
             var rows: [[ReportCell]] = []
             for project in projects {
                 let ref = project.ref
-                let actions = ReportCell.bullets(state.actions(of: ref, asOf: day).map { SubPoints.split($0.text).listItem() })
+                let actions = ReportCell.bullets(state.actions(of: ref, asOf: day).filter(circulated).map { SubPoints.split($0.text).listItem() })
 
                 var update = ReportCell()
                 if cumulative {
                     // Since the plan began: the project's start, else the group's, else every note.
                     let start = since ?? (project.plan.startDate ?? group.plan.start).map { $0.day.adding(days: -1) }
                     for block in state.notesByMeeting(of: ref, after: start, through: day) {
-                        update.blocks += block.notes.flatMap { SubPoints.split($0.text).listItem().cellBlocks }
+                        update.blocks += block.notes.filter(circulated).flatMap { SubPoints.split($0.text).listItem().cellBlocks }
                     }
                 } else {
                     for block in state.notesByMeeting(of: ref, after: updatesAfter, through: day) {
+                        let notes = block.notes.filter(circulated)
+                        guard !notes.isEmpty else { continue }
                         update.blocks.append(.subheading(ReportWording.date(block.day, near: day)))
-                        update.blocks += block.notes.flatMap { SubPoints.split($0.text).listItem().cellBlocks }
+                        update.blocks += notes.flatMap { SubPoints.split($0.text).listItem().cellBlocks }
                     }
                 }
                 if update.isEmpty { update = ReportCell(text: "No update.") }
@@ -118,6 +128,7 @@ public enum MonitoringReport {
             blocks.append(.table(ReportTable(columns: columns(day), rows: rows, columnWeights: [0.35, 1.3, 1.6, 2.1, 0.9])))
         }
 
+        if !withheld.isEmpty { blocks.insert(.paragraph(ReportText(ReportWording.withheld(withheld.count))), at: 0) }
         let title = groups.count == 1 ? groups[0].name + " — Monitoring report" : "Monitoring report"
         return ReportDocument(title: title, metadata: metadata, orientation: .landscape, blocks: blocks,
                               footer: title + " · " + day.long)

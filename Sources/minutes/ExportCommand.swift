@@ -176,6 +176,9 @@ struct ExportMonitoringCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Updates since this date, the previous report's.", valueName: "date"))
     var since: String?
 
+    @Flag(name: .customLong("include-confidential"), help: "Keep confidential actions and notes in (the default leaves them out and says how many).")
+    var includeConfidential = false
+
     @OptionGroup var output: ExportOutputOptions
 
     func run() throws {
@@ -187,6 +190,7 @@ struct ExportMonitoringCommand: ParsableCommand {
         try output.export(journal: journal) { format in
             var request = ExportRequest.monitoring(groups: groups + groupOptions, asOf: asOfDay, since: sinceDay, format: format)
             request.cumulative = cumulative
+            request.includeConfidential = includeConfidential
             return request
         }
     }
