@@ -14,6 +14,9 @@ public struct OwnerMail: Sendable, Hashable {
         public var projectNumber: Int
         public var projectHeadline: String
         public var carried: Int
+        /// When it is due, and where it stands at the meeting (`DueStatus`).
+        public var due: Day?
+        public var status: DueStatus?
     }
 
     public var owner: Owner
@@ -47,8 +50,10 @@ public struct OwnerMail: Sendable, Hashable {
         var byKey: [String: OwnerMail] = [:]
         for project in state.projects(in: group.slug, asOf: date) {
             for item in state.openFollowUps(of: project.ref, asOf: date) {
+                let carried = state.carriedCount(item, asOf: date)
+                let due = state.dueDate(item)
                 let entry = Entry(item: item, projectNumber: project.ref.number, projectHeadline: project.headline,
-                                  carried: state.carriedCount(item, asOf: date))
+                                  carried: carried, due: due, status: DueStatus.of(due: due, carried: carried, today: date))
                 var seen = Set<String>()
                 for owner in item.owners where seen.insert(owner.key).inserted {
                     let person = owner.initials.flatMap { state.person($0) }
@@ -95,6 +100,8 @@ public struct OwnerMail: Sendable, Hashable {
             let with = others.isEmpty ? "" : "With " + others.map(\.label).joined(separator: ", ") + ". "
             var age = "Raised \(entry.item.meeting.long)"
             if entry.carried > 0 { age += ", carried " + ReportWording.times(entry.carried) }
+            if let due = entry.due { age += ". Due \(due.long)" }
+            if let status = entry.status, status != .onTrack { age += " (\(status.symbol) \(status.rawValue))" }
             let detail = "Project \(entry.projectNumber): \(entry.projectHeadline)\n" + with + age + "."
             return SubPoints.split(entry.item.text).listItem(detail: ReportText(detail))
         }

@@ -111,3 +111,23 @@ import MinutesCore
         }
     }
 }
+
+/// Each owner's message says when a follow-up is due and whether it is overdue at the meeting.
+@Suite struct OwnerMailDueDateTests {
+    @Test func aFollowUpsDueDateAndItsStatusAreInTheOwnersMessage() throws {
+        var state = try ExportFixtures.sampleState()
+        let june = ExportFixtures.day("2009-06-25")
+        let item = try #require(state.followUps(matching: FollowUpFilter(group: "stay-safe")).first {
+            $0.item.meeting < june && $0.item.owners.contains { $0.initials != nil }
+        }?.item)
+        let due = ExportFixtures.day("2009-06-20")
+        let applied = state.apply(Event(id: EventID(value: 777), timestamp: Timestamp(milliseconds: 1_245_920_000_000),
+                                        body: .due(ref: item.id, meeting: june, date: due)))
+        #expect(applied)
+        let (context, mails, _) = try OwnerMail.plan(group: "stay-safe", meeting: june, state: state)
+        let owner = try #require(item.owners.first { $0.initials != nil })
+        let mail = try #require(mails.first { $0.owner.key == owner.key })
+        let body = mail.body(context)
+        #expect(body.contains("Due 20 June 2009 (■ overdue)"), "\(body)")
+    }
+}
