@@ -31,6 +31,8 @@ public enum InputPurpose: Sendable, Hashable {
     case reviewOutcome(EventID)
     case reviewReassign(EventID)
     case reviewDropReason(EventID)
+    /// The amendments to the minutes of `previous`, approved at `meeting`.
+    case approvalAmendments(meeting: Day, previous: Day)
     case exportPath(ExportChoice)
 
     /// Whether the text is an entry's, which may hold several lines (sub-points "- …"
@@ -181,6 +183,8 @@ public enum Mode: Sendable, Hashable {
     case groupPicker(index: Int)
     case ratingPicker
     case review(meeting: Day, index: Int)
+    /// The review's first step: approve the minutes of `previous` at `meeting`, or not yet.
+    case approval(meeting: Day, previous: Day)
     case history(EventID)
     case plan(ProjectRef)
     case groupPlan

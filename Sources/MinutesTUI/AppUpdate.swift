@@ -46,7 +46,7 @@ public enum AppUpdate {
         case .help, .history:
             if scrollOverlay(&ui, key, c) { return [] }
             // Help opened from the review pass goes back to it.
-            if ui.mode == .help, case .review? = ui.reviewReturn { ui.mode = ui.reviewReturn! } else { ui.mode = .browse }
+            if ui.mode == .help, let back = ui.reviewReturn, Self.isReviewMode(back) { ui.mode = back } else { ui.mode = .browse }
             ui.overlayTop = 0
             return []
         case .problems:
@@ -60,6 +60,7 @@ public enum AppUpdate {
         case .groupPicker(let index): return handleGroupPicker(&ui, index, key, c)
         case .ratingPicker: return handleRatingPicker(&ui, key, c)
         case .review(let meeting, let index): return handleReview(&ui, meeting, index, key, c)
+        case .approval(let meeting, let previous): return handleApproval(&ui, meeting, previous, key, c)
         case .plan(let ref): return handlePlan(&ui, .project(ref), key, c)
         case .exportMenu(let report): return handleExportMenu(&ui, report, key, c)
         case .browse: return handleBrowse(&ui, key, c)

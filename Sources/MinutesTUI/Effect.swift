@@ -44,6 +44,8 @@ public struct RecordRequest: Sendable, Hashable {
         case select(Column)
         /// Move the review pass on to the next undecided item.
         case advanceReview
+        /// The minutes of the last meeting were approved: go on to the follow-ups of this one.
+        case approved(Day)
         /// A meeting was opened: offer the review pass if items were carried into it.
         case meetingOpened(Day)
         /// These events retract the last undoable change.

@@ -16,6 +16,7 @@ public enum Action: String, Sendable, CaseIterable {
     case toggleGrouping, toggleAllGroups, filterOwner, jumpToItem, toggleAttention
     case showProblems
     case reviewDone, reviewKeep, reviewReassign, reviewDrop, reviewSkip, reviewPrevious, leave
+    case approveMinutes, approveWithAmendments, notYetApproved
     case changeField, addToField, removeField, closePlan
 }
 
@@ -27,6 +28,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case outstanding
     /// The review pass.
     case review
+    /// The review's first step: approving the minutes of the last meeting.
+    case approval
     /// Anywhere outside an input line.
     case global
     /// The input area (keys the line editor handles; listed for the footer and help).
@@ -104,6 +107,11 @@ public struct KeyMap: Sendable {
         KeyBinding([.up], .reviewPrevious, .review, footer: nil, help: "Back to the previous item"),
         KeyBinding([.char("?")], .help, .review, footer: "help", help: "Show all keys, then come back to the review"),
         KeyBinding([.escape, .char("q")], .leave, .review, footer: "leave", help: "Leave the review (resume it with R)"),
+        // The review's first step: the minutes of the last meeting.
+        KeyBinding([.char("a")], .approveMinutes, .approval, footer: "approve", help: "Approve the minutes of the last meeting as a true record", writes: true),
+        KeyBinding([.char("A")], .approveWithAmendments, .approval, footer: "with amendments", help: "Approve them with amendments (typed next)", writes: true),
+        KeyBinding([.char("n"), .escape], .notYetApproved, .approval, footer: "not yet", help: "Not yet: go on to the follow-ups"),
+        KeyBinding([.char("?")], .help, .approval, footer: "help", help: "Show all keys, then come back to the approval"),
         // A plan.
         KeyBinding([.enter, .char("e")], .changeField, .plan, footer: "change", help: "Plan: change the selected line", writes: true),
         KeyBinding([.char("a")], .addToField, .plan, footer: "add", help: "Plan: add an item (priority, link …) after this one", writes: true),
@@ -139,7 +147,7 @@ public struct KeyMap: Sendable {
         for b in bindings where b.context == context && b.keys.contains(key) && (writable || !b.writes) {
             return resolve(b.action, key)
         }
-        if context == .review { return nil }
+        if context == .review || context == .approval { return nil }
         if context == .plan {
             switch key {
             case .up, .char("k"): return .moveUp
@@ -180,7 +188,7 @@ public struct KeyMap: Sendable {
     /// The bindings the footer shows in a context, in order.
     public func footer(for context: KeyContext, writable: Bool) -> [KeyBinding] {
         let own = bindings.filter { $0.context == context && $0.footer != nil && (writable || !$0.writes) }
-        let global = context == .review || context == .input || context == .plan ? [] : bindings.filter { $0.context == .global && $0.footer != nil }
+        let global = context == .review || context == .approval || context == .input || context == .plan ? [] : bindings.filter { $0.context == .global && $0.footer != nil }
         return own + global
     }
 }

@@ -50,7 +50,7 @@ public enum OverlayContent {
     public static func help(_ keyMap: KeyMap, width: Int) -> Overlay {
         var lines: [StyledLine] = []
         let sections: [(KeyContext, String)] = [(.panel, "In a project"), (.outstanding, "In the Outstanding tab"),
-                                                 (.review, "In the review pass (R)"), (.plan, "In a plan (p, P)"), (.global, "Everywhere"),
+                                                 (.approval, "Approving the last minutes (R)"), (.review, "In the review pass (R)"), (.plan, "In a plan (p, P)"), (.global, "Everywhere"),
                                                  (.input, "While typing")]
         for (context, title) in sections {
             lines.append(text(title, Theme.dateHeading))

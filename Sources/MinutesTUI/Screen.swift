@@ -26,6 +26,10 @@ public enum Screen {
             ReviewView.draw(into: &grid, rect: layout.body, ui: ui, meeting: meeting, index: index, context: c)
         } else if case .input(let line) = ui.mode, isReviewInput(line.purpose), case .review(let meeting, let index)? = ui.reviewReturn {
             ReviewView.draw(into: &grid, rect: layout.body, ui: ui, meeting: meeting, index: index, context: c)
+        } else if case .approval(let meeting, let previous) = ui.mode {
+            ReviewView.drawApproval(into: &grid, rect: layout.body, meeting: meeting, previous: previous)
+        } else if case .input(let line) = ui.mode, case .approvalAmendments(let meeting, let previous) = line.purpose {
+            ReviewView.drawApproval(into: &grid, rect: layout.body, meeting: meeting, previous: previous)
         } else if Select.isOutstandingTab(ui, c) {
             OutstandingView.draw(into: &grid, rect: layout.body, ui: ui, context: c)
         } else {

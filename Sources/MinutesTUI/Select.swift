@@ -111,6 +111,7 @@ public enum Select {
     /// The key context of what the screen shows.
     static func keyContext(_ ui: UIState, _ c: AppContext) -> KeyContext {
         if case .review = ui.mode { return .review }
+        if case .approval = ui.mode { return .approval }
         return isOutstandingTab(ui, c) ? .outstanding : .panel
     }
 

@@ -99,6 +99,8 @@ public enum FooterView {
             items = [("y", "yes"), ("any other key", "no")]
         case .review:
             items = c.keyMap.footer(for: .review, writable: ui.isWritable).map { ($0.keyLabel, $0.footer!) }
+        case .approval:
+            items = c.keyMap.footer(for: .approval, writable: ui.isWritable).map { ($0.keyLabel, $0.footer!) }
         case .browse:
             let context = Select.keyContext(ui, c)
             items = c.keyMap.footer(for: context, writable: ui.isWritable).map { ($0.keyLabel, $0.footer!) }

@@ -101,7 +101,7 @@ extension AppUpdate {
         case .filterOwner:
             ui.mode = .input(InputLine(.ownerFilter, prompt: "Show only owner", text: ui.outstanding.owner ?? ""))
         case .jumpToItem: jumpToOutstanding(&ui, c)
-        case .reviewDone, .reviewKeep, .reviewReassign, .reviewDrop, .reviewSkip, .reviewPrevious, .leave,
+        case .reviewDone, .reviewKeep, .reviewReassign, .reviewDrop, .reviewSkip, .reviewPrevious, .leave, .approveMinutes, .approveWithAmendments, .notYetApproved,
              .changeField, .addToField, .removeField, .closePlan,
              .save, .cancel, .lineBreak, .complete, .deleteWord, .clearLine:
             break

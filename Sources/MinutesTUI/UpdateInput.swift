@@ -37,7 +37,7 @@ extension AppUpdate {
     /// Where Esc on an input line goes back to.
     static func returnMode(_ purpose: InputPurpose, _ ui: UIState) -> Mode {
         switch purpose {
-        case .reviewOutcome, .reviewReassign, .reviewDropReason:
+        case .reviewOutcome, .reviewReassign, .reviewDropReason, .approvalAmendments:
             if let review = ui.reviewReturn { return review }
             return .browse
         case .planLine(let target, _, _): return planMode(target)
@@ -102,6 +102,10 @@ extension AppUpdate {
             let review: Bool = { if case .reviewReassign = line.purpose { return true } else { return false } }()
             return record([.reassign(ref: id, meeting: meeting, owners: owners)], "Reassigned to \(Owner.phrase(owners)).",
                           after: review ? .advanceReview : .nothing)
+        case .approvalAmendments(let at, let previous):
+            guard need(!text.isEmpty, "Type the amendments, or Esc and a to approve the minutes as they stand."), let g = ui.group else { return [] }
+            return record([.approve(group: g, meeting: previous, at: at, amendments: text)],
+                          "Minutes of \(previous.long) approved, with amendments.", after: .approved(at))
         case .search:
             ui.mode = .browse
             runSearch(&ui, text, c)

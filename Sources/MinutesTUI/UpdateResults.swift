@@ -64,6 +64,9 @@ extension AppUpdate {
                 finishReview(&ui, entries)
                 ui.status = .info(request.message + " " + (ui.status?.text ?? ""))
             }
+        case .approved(let meeting):
+            enterFollowUps(&ui, meeting, c)
+            if case .browse = ui.mode { ui.status = .info(request.message + " " + (ui.status?.text ?? "")) }
         case .meetingOpened(let day):
             ui.meeting = day
             let offer = Select.reviewOffer(ui, day, c)

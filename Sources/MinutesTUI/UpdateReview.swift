@@ -8,12 +8,57 @@ extension AppUpdate {
             ui.status = .error("No meeting yet: press m to open one.")
             return
         }
+        // The agenda's order: the minutes of the last meeting come before matters arising.
+        if ui.isWritable, let previous = c.state.groups[g]?.meeting(before: m)?.date,
+           c.state.approval(of: g, meeting: previous) == nil {
+            ui.reviewReturn = .approval(meeting: m, previous: previous)
+            ui.mode = .approval(meeting: m, previous: previous)
+            return
+        }
+        enterFollowUps(&ui, m, c)
+    }
+
+    /// The follow-ups carried into `m`, from the first not yet reviewed.
+    static func enterFollowUps(_ ui: inout UIState, _ m: Day, _ c: AppContext) {
+        guard let g = ui.group else { ui.mode = .browse; return }
         let entries = c.state.reviewEntries(group: g, meeting: m)
         guard !entries.isEmpty else {
+            ui.mode = .browse
             ui.status = .info("Nothing was carried into the meeting of \(m.long).")
             return
         }
         ui.mode = .review(meeting: m, index: entries.firstIndex { !$0.isReviewed } ?? 0)
+    }
+
+    /// The review's first step: the minutes of the last meeting approved, with amendments, or not yet.
+    static func handleApproval(_ ui: inout UIState, _ meeting: Day, _ previous: Day, _ key: Key, _ c: AppContext) -> [Effect] {
+        guard let g = ui.group else { ui.mode = .browse; return [] }
+        guard let action = c.keyMap.action(for: key, in: .approval, writable: ui.isWritable) else { return [] }
+        ui.status = nil
+        ui.reviewReturn = .approval(meeting: meeting, previous: previous)
+        switch action {
+        case .approveMinutes:
+            ui.mode = .browse
+            return [.record(RecordRequest([.approve(group: g, meeting: previous, at: meeting, amendments: nil)],
+                                          message: "Minutes of \(previous.long) approved.", after: .approved(meeting)))]
+        case .approveWithAmendments:
+            ui.mode = .input(InputLine(.approvalAmendments(meeting: meeting, previous: previous), prompt: "Amendments"))
+        case .notYetApproved:
+            ui.reviewReturn = nil
+            enterFollowUps(&ui, meeting, c)
+        case .help:
+            ui.mode = .help
+        default: break
+        }
+        return []
+    }
+
+    /// Whether `mode` is a step of the review pass (help and input lines go back to it).
+    static func isReviewMode(_ mode: Mode) -> Bool {
+        switch mode {
+        case .review, .approval: return true
+        default: return false
+        }
     }
 
     static func handleReview(_ ui: inout UIState, _ meeting: Day, _ index: Int, _ key: Key, _ c: AppContext) -> [Effect] {

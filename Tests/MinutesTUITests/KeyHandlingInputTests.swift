@@ -96,7 +96,7 @@ extension KeyHandlingTests {
 
     @Test func helpDuringTheReviewPassReturnsToTheSameItem() throws {
         let h = try AppHarness.sample()
-        h.press(.char("R"))
+        h.press(.char("R"), .char("n"))
         guard case .review(let meeting, _) = h.ui.mode else {
             Issue.record("R did not start the review: \(h.ui.mode)")
             return

@@ -337,7 +337,7 @@ struct KeyHandlingTests {
     @Test func undoOfAReviewDecisionRetractsBothItsEntries() throws {
         let h = try AppHarness.sample()
         h.press(.char("m"), .enter, .enter, .enter, .enter, .enter, .enter)
-        h.press(.char("R"), .char("d"))
+        h.press(.char("R"), .char("n"), .char("d"))
         h.type("Sent on 1 September")
         h.press(.enter)
         let written = h.newEvents

@@ -116,7 +116,7 @@ struct MeetingWorkflowTests {
         #expect(allOverdue, "in the Outstanding tab")
         h.press(.tab)
         h.openTodaysMeeting()
-        h.press(.char("R"), .char("s"))  // project 3: JB's, raised in March
+        h.press(.char("R"), .char("n"), .char("s"))  // project 3: JB's, raised in March
         #expect(h.screen.contains("JB to ask the transport police for a named contact ↻3"))
         let shown2 = h.grid.shows("↻3", in: Theme.overdue)
         #expect(shown2, "in the review pass")
@@ -129,7 +129,7 @@ struct MeetingWorkflowTests {
     @Test func reviewDoneRecordsOutcomeAndProgressNote() throws {
         let h = try AppHarness.sample()
         h.openTodaysMeeting()
-        h.press(.char("R"))
+        h.press(.char("R"), .char("n"))
         #expect(h.ui.mode == .review(meeting: Fixture.today, index: 0))
         #expect(h.screen.contains("0 of 9 reviewed · item 1 of 9"))
         let item = try #require(h.state.followUp(containing: "add the missing details"))
@@ -153,7 +153,7 @@ struct MeetingWorkflowTests {
     @Test func reviewKeepRecordsCarry() throws {
         let h = try AppHarness.sample()
         h.openTodaysMeeting()
-        h.press(.char("R"), .char("k"))
+        h.press(.char("R"), .char("n"), .char("k"))
         let item = try #require(h.state.followUp(containing: "add the missing details"))
         #expect(h.newEvents.last == .carry(ref: item.id, meeting: Fixture.today))
         #expect(h.state.item(item.id)?.state.isOpen == true)
@@ -168,7 +168,7 @@ struct MeetingWorkflowTests {
     @Test func reviewReassignDropAndSkip() throws {
         let h = try AppHarness.sample()
         h.openTodaysMeeting()
-        h.press(.char("R"), .char("s"))
+        h.press(.char("R"), .char("n"), .char("s"))
         let jb = try #require(h.state.followUp(containing: "transport police"))
         h.press(.char("r"))
         #expect(h.inputText == "JB")
@@ -192,17 +192,17 @@ struct MeetingWorkflowTests {
     @Test func reviewCanBeLeftAndResumed() throws {
         let h = try AppHarness.sample()
         h.openTodaysMeeting()
-        h.press(.char("R"), .char("k"), .down, .char("k"))
+        h.press(.char("R"), .char("n"), .char("k"), .down, .char("k"))
         #expect(h.screen.contains("2 of 9 reviewed · item 4 of 9"))
         h.press(.char("q"))
         #expect(h.ui.mode == .browse)
         #expect(h.status.contains("Review left: 2 of 9 reviewed. R resumes."))
         #expect(!h.runtime.shouldQuit, "q leaves the review, not the app")
-        h.press(.char("R"))
+        h.press(.char("R"), .char("n"))
         #expect(h.ui.mode == .review(meeting: Fixture.today, index: 1), "it resumes at the first item not yet decided")
         // After a restart too: decisions are in the journal.
         let again = try AppHarness(path: h.path)
-        again.press(.char("R"))
+        again.press(.char("R"), .char("n"))
         #expect(again.ui.mode == .review(meeting: Fixture.today, index: 1))
         #expect(again.screen.contains("2 of 9 reviewed"))
     }
@@ -210,7 +210,7 @@ struct MeetingWorkflowTests {
     @Test func reviewingEveryItemCompletesThePass() throws {
         let h = try AppHarness.sample()
         h.openTodaysMeeting()
-        h.press(.char("R"))
+        h.press(.char("R"), .char("n"))
         for _ in 0..<9 { h.press(.char("k")) }
         #expect(h.ui.mode == .browse)
         #expect(h.status.contains("Review complete: all 9 reviewed."))

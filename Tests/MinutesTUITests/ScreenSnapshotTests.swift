@@ -87,7 +87,7 @@ struct ScreenSnapshotTests {
         try check("review-mid-way", styles: true) { w, h in
             let a = try AppHarness.sample(width: w, height: h)
             a.openTodaysMeeting()
-            a.press(.char("R"), .char("d"))
+            a.press(.char("R"), .char("n"), .char("d"))
             a.type("List e-mailed to all 40 organisations")
             a.press(.enter, .char("k"), .char("s"))  // done, kept, skipped: on item 4 of 9
             return a
@@ -95,7 +95,7 @@ struct ScreenSnapshotTests {
         try check("review-outcome-typed") { w, h in
             let a = try AppHarness.sample(width: w, height: h)
             a.openTodaysMeeting()
-            a.press(.char("R"), .char("s"), .char("d"))
+            a.press(.char("R"), .char("n"), .char("s"), .char("d"))
             a.type("PC Lewis at the transport police is the contact")
             return a
         }

@@ -180,6 +180,7 @@ struct TmuxEndToEndTests {
         }
         try tmux.waitFor("Meeting of 15 October 2009 opened; 4 carried follow-ups: R reviews them.", session: "second")
         tmux.send("R", session: "second")
+        tmux.send("n", session: "second")  // the minutes of 17 September: not yet
         var screen = try tmux.waitFor("0 of 4 reviewed · item 1 of 4", session: "second")
         #expect(screen.contains("AB to book the hall ↻1 · from 17 September"))
         tmux.send("d", session: "second")

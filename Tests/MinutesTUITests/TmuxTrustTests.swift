@@ -228,6 +228,7 @@ struct TmuxTrustTests {
         for _ in 0..<6 { t.send("Enter") }
         try t.waitFor("Meeting of 17 September 2009 opened")
         t.send("R")
+        t.send("n")  // the minutes of 25 June: not yet
         try t.waitFor("k keep")
         t.send("x")
         try t.waitFor("Done. Outcome (optional, noted too) ›")
