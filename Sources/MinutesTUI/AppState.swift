@@ -15,7 +15,7 @@ public enum Column: Int, CaseIterable, Sendable {
 
 /// What the text on the input line is for.
 public enum InputPurpose: Sendable, Hashable {
-    case addAction, addNote, addFollowUp, addDecision
+    case addAction, addNote, addFollowUp, addDecision, addOtherBusiness
     case edit(EventID)
     case outcome(EventID)
     case dropReason(EventID)
@@ -39,7 +39,7 @@ public enum InputPurpose: Sendable, Hashable {
     /// typed with Alt-Enter) and is worth asking about before Esc throws it away.
     public var isEntryText: Bool {
         switch self {
-        case .addAction, .addNote, .addFollowUp, .addDecision, .edit, .outcome, .reviewOutcome, .dropReason, .reviewDropReason: return true
+        case .addAction, .addNote, .addFollowUp, .addDecision, .addOtherBusiness, .edit, .outcome, .reviewOutcome, .dropReason, .reviewDropReason: return true
         default: return false
         }
     }

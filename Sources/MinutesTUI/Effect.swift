@@ -60,12 +60,27 @@ public struct RecordRequest: Sendable, Hashable {
     /// The input line to bring back, text intact, if saving fails.
     public var restore: InputLine?
     public var after: After
+    /// A due date for the follow-up these events record, at its meeting: recorded once the
+    /// follow-up has its id (a `due` names it), as `add todo` records it.
+    public var due: (date: Day, meeting: Day)?
 
-    public init(_ events: [EventBody], message: String, restore: InputLine? = nil, after: After = .nothing) {
+    public init(_ events: [EventBody], message: String, restore: InputLine? = nil, after: After = .nothing,
+                due: (date: Day, meeting: Day)? = nil) {
         self.events = events
         self.message = message
         self.restore = restore
         self.after = after
+        self.due = due
+    }
+
+    public static func == (a: RecordRequest, b: RecordRequest) -> Bool {
+        a.events == b.events && a.message == b.message && a.restore == b.restore && a.after == b.after
+            && a.due?.date == b.due?.date && a.due?.meeting == b.due?.meeting
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(events)
+        h.combine(message)
     }
 }
 

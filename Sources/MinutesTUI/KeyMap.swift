@@ -4,7 +4,7 @@ public enum Action: String, Sendable, CaseIterable {
     case nextColumn, previousColumn
     case moveUp, moveDown, pageUp, pageDown, moveFirst, moveLast
     case switchGroup, quit, help
-    case addAction, addNote, addFollowUp, addDecision, toggleConfidential
+    case addAction, addNote, addFollowUp, addDecision, addOtherBusiness, toggleConfidential
     case edit, markDone, drop, reassign, undo, redo, retract
     case search, nextHit, previousHit
     case outstandingTab, repaint, sync
@@ -77,6 +77,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("n")], .addNote, .panel, footer: "note", help: "Add a progress note at this meeting", writes: true),
         KeyBinding([.char("a")], .addAction, .panel, footer: "action", help: "Add an agreed action", writes: true),
         KeyBinding([.char("d")], .addDecision, .panel, footer: nil, help: "Add a decision taken at this meeting", writes: true),
+        KeyBinding([.char("B")], .addOtherBusiness, .panel, footer: nil, help: "Add an item of any other business at this meeting", writes: true),
         KeyBinding([.char("C")], .toggleConfidential, .panel, footer: nil, help: "Mark the selected item confidential, or unmark it", writes: true),
         KeyBinding([.char("x")], .markDone, .panel, footer: "done", help: "Mark the selected follow-up done (outcome noted too)", writes: true),
         KeyBinding([.enter, .char("e")], .edit, .panel, footer: "edit", help: "Edit the selected item (recorded as an amendment)", writes: true),

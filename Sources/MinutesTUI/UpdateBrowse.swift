@@ -52,7 +52,7 @@ extension AppUpdate {
             } else {
                 ui.status = .info("This journal has one group.")
             }
-        case .addAction, .addNote, .addFollowUp, .addDecision:
+        case .addAction, .addNote, .addFollowUp, .addDecision, .addOtherBusiness:
             return startCapture(action, &ui, c)
         case .toggleConfidential: return toggleConfidential(&ui, c)
         case .edit: startEdit(&ui, c)
@@ -159,7 +159,7 @@ extension AppUpdate {
         switch action {
         case .addAction:
             ui.mode = .input(InputLine(.addAction, prompt: "Action"))
-        case .addNote, .addFollowUp, .addDecision:
+        case .addNote, .addFollowUp, .addDecision, .addOtherBusiness:
             guard Select.currentMeeting(ui, c) != nil else {
                 ui.status = .error("No meeting yet: press m to open one.")
                 return []
@@ -167,6 +167,7 @@ extension AppUpdate {
             switch action {
             case .addNote: ui.mode = .input(InputLine(.addNote, prompt: "Note"))
             case .addDecision: ui.mode = .input(InputLine(.addDecision, prompt: "Decision"))
+            case .addOtherBusiness: ui.mode = .input(InputLine(.addOtherBusiness, prompt: "Any other business"))
             default: ui.mode = .input(InputLine(.addFollowUp, prompt: "Follow-up"))
             }
         default: break

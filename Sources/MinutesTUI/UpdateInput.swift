@@ -54,9 +54,10 @@ extension AppUpdate {
             if !ok { ui.status = .error(message) }
             return ok
         }
-        func record(_ events: [EventBody], _ message: String, after: RecordRequest.After = .nothing) -> [Effect] {
+        func record(_ events: [EventBody], _ message: String, after: RecordRequest.After = .nothing,
+                    due: (date: Day, meeting: Day)? = nil) -> [Effect] {
             ui.mode = .browse
-            return [.record(RecordRequest(events, message: message, restore: line, after: after))]
+            return [.record(RecordRequest(events, message: message, restore: line, after: after, due: due))]
         }
         switch line.purpose {
         case .addAction:
@@ -68,12 +69,19 @@ extension AppUpdate {
         case .addDecision:
             guard need(!text.isEmpty, "A decision needs some text."), let p = project, let m = meeting else { return [] }
             return record([.decision(p.ref, meeting: m, text: text)], "Decision recorded under \(m.long).", after: .select(.progress))
+        case .addOtherBusiness:
+            guard need(!text.isEmpty, "Any other business needs some text."), let p = project, let m = meeting else { return [] }
+            return record([.aob(group: p.ref.group, meeting: m, text: text)], "Any other business recorded under \(m.long).")
         case .addFollowUp:
             guard need(!text.isEmpty, "A follow-up needs some text."), let p = project, let m = meeting else { return [] }
             let parsed = EntryInput.followUp(text, people: c.state.directory)
             ui.unknownInitials = parsed.unknownInitials
+            // "… by 30 June", "… by the next meeting": the due date, read as `add todo` reads it.
+            let next = c.state.groups[p.ref.group]?.meeting(on: m)?.next
+            let due = DuePhrase.parse(text, meeting: m, next: next).due.map { (date: $0, meeting: m) }
             return record([.todo(p.ref, meeting: m, owners: parsed.owners, text: parsed.text)],
-                          followUpMessage(parsed), after: .select(.followUps))
+                          followUpMessage(parsed) + (due.map { " Due \($0.date.long)." } ?? ""),
+                          after: .select(.followUps), due: due)
         case .edit(let id):
             guard need(!text.isEmpty, "The text cannot be empty; u undoes an entry instead."),
                   let item = c.state.item(id) else { return [] }

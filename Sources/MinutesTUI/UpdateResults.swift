@@ -5,7 +5,12 @@ extension AppUpdate {
     static func result(_ ui: inout UIState, _ msg: Msg, _ c: AppContext) -> [Effect] {
         switch msg {
         case .key: return []
-        case .recorded(let request, let ids): recorded(&ui, request, ids: ids, c)
+        case .recorded(let request, let ids):
+            recorded(&ui, request, ids: ids, c)
+            if let due = request.due, let id = ids.first {
+                return [.record(RecordRequest([.due(ref: id, meeting: due.meeting, date: due.date)],
+                                              message: request.message, after: .nothing))]
+            }
         case .recordFailed(let request, let message, let readOnly):
             // Nothing was recorded: the typed text comes back so nothing is lost.
             if let line = request.restore { ui.mode = .input(line) }
