@@ -17,6 +17,7 @@ extension DocxRenderer {
         <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
         <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
         <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
+        <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
         <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
         <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
         </Types>
@@ -36,6 +37,7 @@ extension DocxRenderer {
         <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
         <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
         <Relationship Id="\(footerRelationship)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
+        <Relationship Id="\(headerRelationship)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
         </Relationships>
         """
 
@@ -113,6 +115,20 @@ extension DocxRenderer {
 
     /// The footer's relationship id in `word/_rels/document.xml.rels`.
     static let footerRelationship = "rId4"
+
+    /// The header's relationship id in `word/_rels/document.xml.rels`.
+    static let headerRelationship = "rId5"
+
+    /// `word/header1.xml`: the document's header text (the minutes' status) at the top right of
+    /// every page, in bold, so a printed page says whether it is a draft.
+    static func header(_ document: ReportDocument, paper: PaperSize) -> String {
+        let writer = DocumentWriter(document: document, paper: paper)
+        let text = TextEscaping.singleLine(document.header)
+        let runs = text.isEmpty ? "" : writer.run(ReportText.Run(text, bold: true))
+        return xmlDeclaration + "<w:hdr xmlns:w=\"\(wordNamespace)\" "
+            + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+            + "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"right\"/></w:pPr>" + runs + "</w:p></w:hdr>"
+    }
 
     /// `word/footer1.xml`: the document's footer text on the left, "Page N of M" on the right
     /// (PAGE and NUMPAGES fields, which Word and LibreOffice fill in when they lay out pages).

@@ -45,6 +45,7 @@ public enum DocxRenderer {
         "word/numbering.xml",
         "word/settings.xml",
         "word/footer1.xml",
+        "word/header1.xml",
         "word/_rels/document.xml.rels",
     ]
 
@@ -80,6 +81,7 @@ public enum DocxRenderer {
             "word/numbering.xml": numbering,
             "word/settings.xml": settings,
             "word/footer1.xml": footer(document, paper: paper),
+            "word/header1.xml": header(document, paper: paper),
             "word/_rels/document.xml.rels": documentRelationships,
         ]
     }
@@ -127,7 +129,8 @@ struct DocumentWriter {
         let (w, h) = page
         let orient = document.orientation == .landscape ? " w:orient=\"landscape\"" : ""
         let m = Self.margin
-        let section = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"\(DocxRenderer.footerRelationship)\"/><w:pgSz w:w=\"\(w)\" w:h=\"\(h)\"\(orient)/>"
+        let section = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"\(DocxRenderer.headerRelationship)\"/>"
+            + "<w:footerReference w:type=\"default\" r:id=\"\(DocxRenderer.footerRelationship)\"/><w:pgSz w:w=\"\(w)\" w:h=\"\(h)\"\(orient)/>"
             + "<w:pgMar w:top=\"\(m)\" w:right=\"\(m)\" w:bottom=\"\(m)\" w:left=\"\(m)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
             + "<w:cols w:space=\"708\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>"
         return DocxRenderer.xmlDeclaration

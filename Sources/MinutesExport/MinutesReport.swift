@@ -188,7 +188,8 @@ public enum MinutesReport {
             metadata: metadata,
             orientation: .landscape,
             blocks: blocks,
-            footer: [group.name, "Minutes of " + day.long, status.label].joined(separator: " · ")
+            footer: [group.name, "Minutes of " + day.long, status.label].joined(separator: " · "),
+            header: status == .draft ? "DRAFT" : status.label
         )
     }
 

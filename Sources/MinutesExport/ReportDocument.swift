@@ -302,6 +302,9 @@ public struct ReportDocument: Sendable, Hashable {
     /// What the docx footer says on every page, left of "Page N of M": for the minutes the
     /// group, the meeting's date and the status ("Draft"). Empty: page numbers only.
     public var footer: String
+    /// What the docx header says at the top of every page (the minutes' status: "DRAFT", or
+    /// "Approved at the meeting of …"). Empty: no header text.
+    public var header: String
 
     public init(
         title: String,
@@ -310,7 +313,8 @@ public struct ReportDocument: Sendable, Hashable {
         blocks: [ReportBlock] = [],
         created: Date? = nil,
         language: String = ReportDocument.defaultLanguage,
-        footer: String = ""
+        footer: String = "",
+        header: String = ""
     ) {
         self.title = title
         self.metadata = metadata
@@ -319,6 +323,7 @@ public struct ReportDocument: Sendable, Hashable {
         self.created = created
         self.language = language
         self.footer = footer
+        self.header = header
     }
 
     /// British English: the groups write "organisation" and "programme".

@@ -59,7 +59,7 @@ import ZIPFoundation
         let packageRels = try XMLTree.parse(#require(parts["_rels/.rels"])).children("Relationship").compactMap { $0.attributes["Target"] }
         #expect(packageRels.allSatisfy { parts[$0] != nil })
         let documentRels = try XMLTree.parse(#require(parts["word/_rels/document.xml.rels"])).children("Relationship").compactMap { $0.attributes["Target"] }
-        #expect(documentRels.sorted() == ["footer1.xml", "numbering.xml", "settings.xml", "styles.xml"])
+        #expect(documentRels.sorted() == ["footer1.xml", "header1.xml", "numbering.xml", "settings.xml", "styles.xml"])
         #expect(documentRels.allSatisfy { parts["word/" + $0] != nil })
     }
 

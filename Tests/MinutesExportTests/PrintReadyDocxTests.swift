@@ -63,7 +63,7 @@ import MinutesCore
 
         // The section points at it through a relationship of the footer type.
         let section = try #require(try Self.body(parts).first("w:sectPr"))
-        let reference = try #require(section.children.first)
+        let reference = try #require(section.children.first { $0.name == "w:footerReference" })
         #expect(reference.name == "w:footerReference" && reference.attributes["w:type"] == "default")
         let relsXML = try #require(parts["word/_rels/document.xml.rels"])
         let rels = try XMLTree.parse(relsXML).children("Relationship")
@@ -84,6 +84,23 @@ import MinutesCore
         request.status = .approved(on: ExportFixtures.day("2009-09-17"))
         let footer = try #require(try DocxReader.parts(Exporter.render(request, state: state).data)["word/footer1.xml"])
         #expect(DocxReader.text(of: try XMLTree.parse(footer)).hasPrefix("Stay Safe Working Group · Minutes of 25 June 2009 · Approved at the meeting of 17 September 2009\t"))
+    }
+
+    /// Issue 22: every page of draft minutes says DRAFT at its head, and once approved, where.
+    @Test func everyPageHeadSaysDraftUntilTheMinutesAreApproved() throws {
+        let state = try ExportFixtures.sampleState()
+        func header(_ status: MinutesReport.MinutesStatus) throws -> String {
+            var request = ExportRequest.minutes(group: "stay-safe", format: .docx)
+            request.status = status
+            let parts = try DocxReader.parts(Exporter.render(request, state: state).data)
+            let document = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
+            #expect(document.contains(#"<w:headerReference w:type="default" r:id="rId5"/>"#))
+            let rels = String(decoding: try #require(parts["word/_rels/document.xml.rels"]), as: UTF8.self)
+            #expect(rels.contains(#"Id="rId5""#) && rels.contains(#"Target="header1.xml""#))
+            return DocxReader.text(of: try XMLTree.parse(try #require(parts["word/header1.xml"])))
+        }
+        #expect(try header(.draft) == "DRAFT")
+        #expect(try header(.approved(on: ExportFixtures.day("2009-09-17"))) == "Approved at the meeting of 17 September 2009")
     }
 
     @Test func theLanguageIsBritishEnglishByDefaultAndComplexScriptsAreNotMislabelled() throws {
