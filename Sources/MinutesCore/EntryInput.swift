@@ -65,10 +65,6 @@ public enum EntryInput {
     }
 
     /// A follow-up as typed: "KP and DD to adjust and e-mail the organisation".
-    public static func followUp(_ text: String, directory: OwnerDirectory) -> ParsedFollowUp {
-        OwnerParser.parse(text, directory: directory)
-    }
-
     /// A follow-up as minute-takers phrase it ("KP to …", "Action: KP", "K. Corcoran is
     /// organising …"): the owners found, and the text, kept as typed (owners included) unless
     /// it was written as initials then "to" (see `FollowUpPhrasing`). The app and `add todo`

@@ -37,15 +37,16 @@ struct EditCommand: ParsableCommand {
         var owners: [Owner]?
         var text = typed
         if item.kind == .followUp {
-            let parsed = OwnerParser.parse(typed, people: state.directory)
+            // Read as the app and `add todo` read a follow-up (one reading: EntryInput).
+            let parsed = EntryInput.followUp(typed, people: state.directory)
             if !parsed.owners.isEmpty {
                 owners = parsed.owners
                 text = try Inputs.text(parsed.text, argument: "<text> after its owners")
             }
         }
         try session.recordReporting(.amend(ref: item.id, text: text, owners: owners))
-        let who = owners.map { Owner.phrase($0) + " to " } ?? (item.kind == .followUp && !item.owners.isEmpty ? Owner.phrase(item.owners) + " to " : "")
-        Output.line("Edited: \(item.id)  \(item.project)  \(who)\(text)")
+        let shown = item.kind == .followUp ? EntryInput.sentence(owners: owners ?? item.owners, text: text) : text
+        Output.line("Edited: \(item.id)  \(item.project)  \(shown)")
     }
 }
 

@@ -34,9 +34,8 @@ enum PlanInputs {
     /// Owners as a follow-up names them ("KP and DD"); a name that is no one's initials is kept as typed.
     static func owners(_ text: String, state: MinutesState) throws -> [Owner] {
         let t = try Inputs.text(text, argument: "--responsibility")
-        let parsed = OwnerParser.parse(t + " to act", people: state.directory)
-        if !parsed.owners.isEmpty, parsed.text == "act" { return parsed.owners }
-        return [Owner(journalValue: t)]
+        let owners = EntryInput.owners(t, people: state.directory)
+        return owners.isEmpty ? [Owner(journalValue: t)] : owners
     }
 
     static func option(_ field: PlanFieldName) -> String {
